@@ -1,0 +1,166 @@
+import { sql } from "drizzle-orm";
+import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+
+const createdAt = () =>
+  integer("created_at", { mode: "number" })
+    .notNull()
+    .default(sql`(unixepoch('subsec') * 1000)`);
+
+export const USER_ROLES = ["admin", "operator", "viewer"] as const;
+export type UserRole = (typeof USER_ROLES)[number];
+
+export const users = sqliteTable("users", {
+  id: text("id").primaryKey(),
+  email: text("email").notNull().unique(),
+  name: text("name").notNull(),
+  passwordHash: text("password_hash").notNull(),
+  role: text("role", { enum: USER_ROLES }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const providers = sqliteTable("providers", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: ["openai-compatible", "openai", "anthropic", "simulated"] }).notNull(),
+  baseUrl: text("base_url"),
+  /** AES-256-GCM ciphertext (iv.tag.data, base64url); never leaves the server */
+  apiKeyEncrypted: text("api_key_encrypted"),
+  createdAt: createdAt(),
+});
+
+export const models = sqliteTable(
+  "models",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    providerId: text("provider_id")
+      .notNull()
+      .references(() => providers.id, { onDelete: "restrict" }),
+    remoteModel: text("remote_model").notNull(),
+    contextWindow: integer("context_window").notNull(),
+    inputUsdPerMTok: real("input_usd_per_mtok").notNull(),
+    outputUsdPerMTok: real("output_usd_per_mtok").notNull(),
+    enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
+    /** simulated model config (skills, latency, faults, seed) as JSON; null for real providers */
+    simulated: text("simulated", { mode: "json" }),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("models_provider_idx").on(t.providerId)],
+);
+
+export const PROFILE_SOURCES = ["seed", "discovered", "learned"] as const;
+
+export const capabilityProfiles = sqliteTable(
+  "capability_profiles",
+  {
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    capability: text("capability").notNull(),
+    /** Beta posterior over P(success) */
+    alpha: real("alpha").notNull(),
+    beta: real("beta").notNull(),
+    source: text("source", { enum: PROFILE_SOURCES }).notNull(),
+    /** a hand-set score, kept apart from the learned posterior */
+    manualScore: real("manual_score"),
+    manualBy: text("manual_by"),
+    manualAt: integer("manual_at", { mode: "number" }),
+    updatedAt: integer("updated_at", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.capability] })],
+);
+
+export const TASK_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
+
+export const tasks = sqliteTable(
+  "tasks",
+  {
+    id: text("id").primaryKey(),
+    prompt: text("prompt").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull(),
+    strategy: text("strategy").notNull(),
+    policy: text("policy").notNull(),
+    constraints: text("constraints", { mode: "json" }).notNull(),
+    source: text("source", { enum: ["ui", "cli", "api", "gateway"] }).notNull(),
+    submittedBy: text("submitted_by"),
+    primaryCapability: text("primary_capability"),
+    requirements: text("requirements", { mode: "json" }),
+    plan: text("plan", { mode: "json" }),
+    /** the model that produced the final answer (the chain's lead for multi-model strategies) */
+    modelId: text("model_id"),
+    output: text("output"),
+    error: text("error"),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    latencyMs: integer("latency_ms"),
+    createdAt: createdAt(),
+    startedAt: integer("started_at", { mode: "number" }),
+    completedAt: integer("completed_at", { mode: "number" }),
+  },
+  (t) => [
+    index("tasks_created_idx").on(t.createdAt),
+    index("tasks_status_created_idx").on(t.status, t.createdAt),
+    index("tasks_model_created_idx").on(t.modelId, t.createdAt),
+  ],
+);
+
+export const taskSteps = sqliteTable(
+  "task_steps",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    stepIndex: integer("step_index").notNull(),
+    role: text("role").notNull(),
+    modelId: text("model_id").notNull(),
+    status: text("status", { enum: ["running", "completed", "failed"] }).notNull(),
+    input: text("input", { mode: "json" }),
+    output: text("output"),
+    error: text("error"),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    latencyMs: integer("latency_ms"),
+    firstTokenMs: integer("first_token_ms"),
+    startedAt: integer("started_at", { mode: "number" }).notNull(),
+    endedAt: integer("ended_at", { mode: "number" }),
+  },
+  (t) => [
+    uniqueIndex("task_steps_task_idx").on(t.taskId, t.stepIndex),
+    index("task_steps_model_started_idx").on(t.modelId, t.startedAt),
+  ],
+);
+
+export const taskEvents = sqliteTable(
+  "task_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    type: text("type").notNull(),
+    payload: text("payload", { mode: "json" }).notNull(),
+    at: integer("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("task_events_task_idx").on(t.taskId, t.id)],
+);
+
+export const messages = sqliteTable(
+  "messages",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    fromNode: text("from_node").notNull(),
+    toNode: text("to_node").notNull(),
+    kind: text("kind").notNull(),
+    content: text("content").notNull(),
+    tokens: integer("tokens").notNull(),
+    at: integer("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("messages_task_idx").on(t.taskId, t.id)],
+);

@@ -1,0 +1,72 @@
+/** Typed domain errors. The API layer maps each `code` to a transport status once, in middleware. */
+export type DomainErrorCode =
+  | "NOT_FOUND"
+  | "INVALID_INPUT"
+  | "CONFLICT"
+  | "FORBIDDEN"
+  | "UNSATISFIABLE"
+  | "PROVIDER_ERROR";
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: DomainErrorCode,
+    message: string,
+    readonly details?: Record<string, unknown>,
+  ) {
+    super(message);
+    this.name = "DomainError";
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id: string) {
+    super("NOT_FOUND", `${what} "${id}" does not exist`, { what, id });
+  }
+}
+
+export class ConflictError extends DomainError {
+  constructor(message: string) {
+    super("CONFLICT", message);
+  }
+}
+
+export class InvalidInputError extends DomainError {
+  constructor(field: string, message: string) {
+    super("INVALID_INPUT", `${field}: ${message}`, { field });
+  }
+}
+
+/** No model on the roster can meet a hard constraint; `constraint` names which one. */
+export class UnsatisfiableError extends DomainError {
+  constructor(constraint: string, message: string) {
+    super("UNSATISFIABLE", message, { constraint });
+  }
+}
+
+export type ProviderErrorKind =
+  | "rate-limit"
+  | "server"
+  | "timeout"
+  | "network"
+  | "auth"
+  | "bad-request"
+  | "bad-response"
+  | "cut-stream"
+  | "aborted";
+
+/** A model call that failed. `retryable` is decided by kind; 429 carries Retry-After when sent. */
+export class ProviderError extends DomainError {
+  constructor(
+    readonly kind: ProviderErrorKind,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+  ) {
+    super("PROVIDER_ERROR", message, { kind, status });
+    this.name = "ProviderError";
+  }
+
+  get retryable(): boolean {
+    return this.kind === "rate-limit" || this.kind === "server" || this.kind === "timeout" || this.kind === "network";
+  }
+}
