@@ -7,12 +7,10 @@ import nextTs from "eslint-config-next/typescript";
  * server/orchestrator imports nothing outside itself (plus zod and cockatiel); db never imports server.
  */
 const restrict = (patterns, message) => ({
-  "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group, message })) }],
+  "no-restricted-imports": ["error", { patterns: patterns.map((group) => ({ group: [group], message })) }],
 });
 
-const orchestratorAllowed = ["zod", "cockatiel"];
-
-export default [
+const config = [
   { ignores: [".next/**", "node_modules/**", "data/**", "db/migrations/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   ...nextVitals,
   ...nextTs,
@@ -53,6 +51,23 @@ export default [
     },
   },
   {
+    // tests may use the test runner and node's fs to load their fixtures; the code under test may not
+    files: ["server/orchestrator/**/*.test.ts"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [
+            {
+              regex: "^(?!(\\.|zod$|zod/|cockatiel$|vitest$|node:)).*",
+              message: "orchestrator tests import the code under test, vitest and node built-ins only.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ["db/**/*.ts"],
     rules: restrict(["@/server/*", "**/server/**"], "db/ never imports server/."),
   },
@@ -86,3 +101,5 @@ export default [
     ),
   },
 ];
+
+export default config;

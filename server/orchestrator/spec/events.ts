@@ -1,3 +1,4 @@
+import type { ChatMessage } from "./client";
 import type { ModelChain, TaskRequirements, TaskStatus } from "./task";
 
 /** Every stage emits these. Persisted to task_events (except output.delta) and published on the bus. */
@@ -5,18 +6,28 @@ export type TaskEvent =
   | { type: "task.queued"; taskId: string }
   | { type: "task.analyzed"; taskId: string; requirements: TaskRequirements }
   | { type: "chain.planned"; taskId: string; chain: ModelChain }
-  | { type: "step.started"; taskId: string; stepIndex: number; modelId: string; role: string }
+  | {
+      type: "step.started";
+      taskId: string;
+      stepIndex: number;
+      modelId: string;
+      role: string;
+      input: ChatMessage[];
+    }
   | { type: "output.delta"; taskId: string; stepIndex: number; text: string }
-  | { type: "message.sent"; taskId: string; from: string; to: string; kind: string; tokens: number }
+  /** from/to are chain node ids: "input", "step:<index>", "result" */
+  | { type: "message.sent"; taskId: string; from: string; to: string; kind: string; content: string; tokens: number }
   | {
       type: "step.completed";
       taskId: string;
       stepIndex: number;
       modelId: string;
+      output: string;
       inputTokens: number;
       outputTokens: number;
       costUsd: number;
       latencyMs: number;
+      firstTokenMs?: number;
     }
   | { type: "step.failed"; taskId: string; stepIndex: number; modelId: string; error: string }
   | { type: "step.retried"; taskId: string; stepIndex: number; modelId: string; attempt: number; error: string }

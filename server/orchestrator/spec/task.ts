@@ -45,6 +45,8 @@ export interface TaskRequirements {
   constraints: TaskConstraints;
   confidence: number;
   evidence: Evidence[];
+  /** optional: output length the analyzer expects; routing estimates cost and latency from it (else by format) */
+  expectedOutputTokens?: number;
 }
 
 export interface CandidateScore {
@@ -52,12 +54,16 @@ export interface CandidateScore {
   score: number;
   components: Record<string, number>;
   rejected?: string;
+  /** optional: why an eligible candidate lost to the leader (or, for the leader, why it won) */
+  reason?: string;
 }
 
 export interface RoutingExplanation {
   policy: RoutingPolicy;
   summary: string;
   candidates: CandidateScore[];
+  /** optional: models left out of `candidates` to keep it bounded, counted by why (constraint key, "outranked", "not-examined") */
+  omitted?: Record<string, number>;
 }
 
 export type StepRole = "answer" | "fallback" | "draft" | "critique" | "revise" | "proposer" | "aggregator" | "voter" | "verifier";

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { prepareCandidateRows } from "./prepare-candidate-rows";
+
+const candidates = [
+  { modelId: "b", score: 0.6, components: { quality: 0.7, cost: 0.2 } },
+  { modelId: "x", score: 0.9, components: {}, rejected: "maxCostUsd: too expensive" },
+  { modelId: "a", score: 0.8, components: { quality: 0.9, cost: Number.NaN }, reason: "highest quality" },
+  { modelId: "c", score: 0.7, components: {} },
+];
+
+describe("prepareCandidateRows", () => {
+  it("orders chosen, then eligible by score, then rejected, with ranks for eligible ones", () => {
+    const rows = prepareCandidateRows(candidates, ["c"], (id) => id.toUpperCase());
+    expect(rows.map((r) => r.modelId)).toEqual(["c", "a", "b", "x"]);
+    expect(rows.map((r) => r.rank)).toEqual([1, 2, 3, null]);
+    expect(rows[0]).toMatchObject({ chosen: true, modelName: "C" });
+    expect(rows[3]).toMatchObject({ rejected: "maxCostUsd: too expensive", relative: 0 });
+  });
+
+  it("scales bars to the best eligible score and drops non-finite components", () => {
+    const rows = prepareCandidateRows(candidates, ["a"]);
+    expect(rows[0]).toMatchObject({ modelId: "a", relative: 1, reason: "highest quality" });
+    expect(rows[0]!.components).toEqual([{ name: "quality", value: 0.9 }]);
+    expect(rows.find((r) => r.modelId === "b")!.relative).toBeCloseTo(0.75);
+  });
+
+  it("copes with no candidates", () => {
+    expect(prepareCandidateRows([], [])).toEqual([]);
+  });
+});

@@ -1,0 +1,47 @@
+import { describe, expect, it } from "vitest";
+import { formatContext, formatInt, formatMs, formatPrice, formatScore, formatUsd, humanize, truncate } from "./format";
+
+describe("formatUsd", () => {
+  it("shows six decimals for sub-cent costs so small calls are visible", () => {
+    expect(formatUsd(0.000123)).toBe("$0.000123");
+    expect(formatUsd(0.0042)).toBe("$0.004200");
+  });
+  it("uses fewer digits for larger amounts", () => {
+    expect(formatUsd(0.25)).toBe("$0.2500");
+    expect(formatUsd(1234.5)).toBe("$1,234.50");
+  });
+  it("handles zero, nothing and the unmeasurably small", () => {
+    expect(formatUsd(0)).toBe("$0");
+    expect(formatUsd(null)).toBe("–");
+    expect(formatUsd(1e-9)).toBe("<$0.000001");
+  });
+});
+
+describe("other formatters", () => {
+  it("formats prices per million tokens", () => {
+    expect(formatPrice(10)).toBe("$10");
+    expect(formatPrice(0.1)).toBe("$0.10");
+    expect(formatPrice(0.075)).toBe("$0.075");
+    expect(formatPrice(2.4)).toBe("$2.40");
+    expect(formatPrice(0)).toBe("$0");
+  });
+  it("formats context windows", () => {
+    expect(formatContext(200_000)).toBe("200K");
+    expect(formatContext(32_768)).toBe("32.8K");
+    expect(formatContext(1_000_000)).toBe("1M");
+    expect(formatContext(512)).toBe("512");
+  });
+  it("formats durations", () => {
+    expect(formatMs(850.4)).toBe("850 ms");
+    expect(formatMs(1234)).toBe("1.23 s");
+    expect(formatMs(75_000)).toBe("1 min 15 s");
+    expect(formatMs(null)).toBe("–");
+  });
+  it("formats integers, scores, ids and long text", () => {
+    expect(formatInt(12345)).toBe("12,345");
+    expect(formatScore(0.874)).toBe("87");
+    expect(humanize("short-answer")).toBe("Short answer");
+    expect(truncate("a  b\nc", 10)).toBe("a b c");
+    expect(truncate("x".repeat(20), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+});

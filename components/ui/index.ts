@@ -1,0 +1,16 @@
+export { Alert, type AlertTone } from "./alert";
+export { Badge, type BadgeTone } from "./badge";
+export { Button, buttonClasses, type ButtonProps, type ButtonVariant } from "./button";
+export { Card, CardBody, CardHeader } from "./card";
+export { ConfirmDialog } from "./confirm-dialog";
+export { cx } from "./cx";
+export { Dialog } from "./dialog";
+export { EmptyState } from "./empty-state";
+export { FieldError } from "./field-error";
+export { CheckboxField, controlClasses, describedBy, FieldShell, Label, SelectField, TextareaField, TextField, type SelectOption } from "./form-controls";
+export { Meter } from "./meter";
+export { PageHeader } from "./page-header";
+export { Pagination } from "./pagination";
+export { Skeleton, SkeletonRows } from "./skeleton";
+export { Spinner } from "./spinner";
+export { Table, TBody, Td, Th, THead, Tr } from "./table";

@@ -1,0 +1,23 @@
+import { z } from "zod";
+
+export const createProviderSchema = z
+  .object({
+    name: z.string().trim().min(1, "is required").max(80, "must be at most 80 characters"),
+    kind: z.enum(["openai-compatible", "openai", "anthropic"], { error: "choose openai-compatible, openai or anthropic" }),
+    baseUrl: z
+      .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://localhost:11434/v1" })
+      .max(500, "must be at most 500 characters")
+      .optional(),
+    apiKey: z.string().max(500, "must be at most 500 characters").optional(),
+  })
+  .refine((p) => p.kind !== "openai-compatible" || Boolean(p.baseUrl), {
+    path: ["baseUrl"],
+    message: "an OpenAI-compatible provider needs a base URL",
+  });
+
+export const testProviderSchema = z.object({
+  id: z.string().min(1),
+  remoteModel: z.string().trim().min(1, "name a model to call").max(200, "must be at most 200 characters"),
+});
+
+export type CreateProviderInput = z.infer<typeof createProviderSchema>;

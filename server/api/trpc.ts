@@ -1,0 +1,86 @@
+import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
+import superjson from "superjson";
+import { z, ZodError } from "zod";
+import { hasRole, type Role, type SessionUser } from "@/server/auth/roles";
+import { DomainError, type DomainErrorCode } from "@/server/orchestrator/errors";
+import type { Services } from "@/server/services/app";
+
+export interface TrpcContext {
+  services: Services;
+  user: SessionUser | null;
+}
+
+const CODE_OF: Record<DomainErrorCode, TRPC_ERROR_CODE_KEY> = {
+  NOT_FOUND: "NOT_FOUND",
+  INVALID_INPUT: "BAD_REQUEST",
+  CONFLICT: "CONFLICT",
+  FORBIDDEN: "FORBIDDEN",
+  UNSATISFIABLE: "PRECONDITION_FAILED",
+  PROVIDER_ERROR: "BAD_GATEWAY",
+};
+
+/** Per-field messages for forms: { "inputUsdPerMTok": ["must be at least 0"] }. */
+function fieldErrors(error: ZodError): Record<string, string[]> {
+  const out: Record<string, string[]> = {};
+  for (const issue of error.issues) {
+    const key = issue.path.join(".") || "_";
+    (out[key] ??= []).push(issue.message);
+  }
+  return out;
+}
+
+const t = initTRPC.context<TrpcContext>().create({
+  transformer: superjson,
+  errorFormatter({ shape, error }) {
+    const zod = error.cause instanceof ZodError ? error.cause : null;
+    const domain = error.cause instanceof DomainError ? error.cause : null;
+    return {
+      ...shape,
+      message: zod ? readableZodMessage(zod) : shape.message,
+      data: {
+        ...shape.data,
+        stack: undefined,
+        fieldErrors: zod ? fieldErrors(zod) : domain?.details?.field ? { [String(domain.details.field)]: [error.message] } : null,
+        domain: domain ? { code: domain.code, ...domain.details } : null,
+      },
+    };
+  },
+});
+
+function readableZodMessage(error: ZodError): string {
+  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+}
+
+/**
+ * Domain errors become tRPC errors here, once, and input errors get a message naming each field,
+ * for HTTP clients and server-side callers alike. Anything else stays an internal error.
+ */
+const mapDomainErrors = t.middleware(async ({ next }) => {
+  const result = await next();
+  if (result.ok) return result;
+  const cause = result.error.cause;
+  if (cause instanceof DomainError) throw new TRPCError({ code: CODE_OF[cause.code], message: cause.message, cause });
+  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(cause), cause });
+  return result;
+});
+
+export const createTRPCRouter = t.router;
+export const createCallerFactory = t.createCallerFactory;
+
+const baseProcedure = t.procedure.use(mapDomainErrors);
+
+function requireRole(role: Role) {
+  return t.middleware(({ ctx, next }) => {
+    if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED", message: "Sign in to continue" });
+    if (!hasRole(ctx.user.role, role)) {
+      throw new TRPCError({ code: "FORBIDDEN", message: `This needs the ${role} role; you are ${ctx.user.role}` });
+    }
+    return next({ ctx: { ...ctx, user: ctx.user } });
+  });
+}
+
+export const viewerProcedure = baseProcedure.use(requireRole("viewer"));
+export const operatorProcedure = baseProcedure.use(requireRole("operator"));
+export const adminProcedure = baseProcedure.use(requireRole("admin"));
+
+export const idInput = z.object({ id: z.string().min(1, "is required").max(200, "must be at most 200 characters") });

@@ -1,0 +1,141 @@
+import { createInterface } from "node:readline";
+import { parseArgs } from "node:util";
+import { createDb } from "@/db/client";
+import { submitTaskSchema } from "@/server/api/schemas/tasks";
+import { databaseUrl } from "@/server/env";
+import { DomainError } from "@/server/orchestrator/errors";
+import { bootstrap, createServices, type Services } from "@/server/services/app";
+
+/** A thin shell over server/services: parse arguments, call a service, print. */
+type Command = (args: string[], services: Services) => Promise<unknown>;
+
+const HELP = `Usage: npm run cli -- <command> [options]
+
+Commands:
+  models list [--json]                         the roster with prices and capability scores
+  run "<prompt>" [--strategy s] [--policy p]   run a task to the end and print it
+      [--max-cost usd] [--max-latency ms] [--json]
+  analyze                                       JSON Lines {"id","prompt"} on stdin → one analysis line each
+  route "<prompt>" [--strategy s] [--policy p] [--max-cost usd] [--max-latency ms] [--json]
+                                                the plan Ensemble would run, with its explanation
+  help                                          this text
+
+Uses DATABASE_URL (default ./data/ensemble.db); migrates and seeds an empty database on first use.`;
+
+function print(value: unknown, json: boolean, human: () => string) {
+  process.stdout.write(json ? `${JSON.stringify(value)}\n` : `${human()}\n`);
+}
+
+const taskOptions = {
+  json: { type: "boolean" },
+  strategy: { type: "string" },
+  policy: { type: "string" },
+  "max-cost": { type: "string" },
+  "max-latency": { type: "string" },
+} as const;
+
+/** Shared by run and route: the same zod schema as the tRPC input, so errors read the same. */
+function parseTaskArgs(args: string[]) {
+  const { positionals, values } = parseArgs({ args, options: taskOptions, allowPositionals: true });
+  const input = submitTaskSchema.parse({
+    prompt: positionals.join(" "),
+    strategy: values.strategy,
+    policy: values.policy,
+    constraints: {
+      maxCostUsd: values["max-cost"] === undefined ? undefined : Number(values["max-cost"]),
+      maxLatencyMs: values["max-latency"] === undefined ? undefined : Number(values["max-latency"]),
+    },
+  });
+  return { input, json: Boolean(values.json) };
+}
+
+const commands: Record<string, Command> = {
+  async models(args, services) {
+    const { positionals, values } = parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true });
+    if (positionals[0] !== "list") throw new DomainError("INVALID_INPUT", `unknown models subcommand "${positionals[0] ?? ""}"; try "models list"`);
+    const models = services.roster.list().map((m) => ({
+      id: m.id,
+      name: m.name,
+      provider: m.providerName,
+      simulated: m.isSimulated,
+      enabled: m.enabled,
+      contextWindow: m.contextWindow,
+      inputUsdPerMTok: m.inputUsdPerMTok,
+      outputUsdPerMTok: m.outputUsdPerMTok,
+      capabilities: Object.fromEntries(Object.entries(m.capabilities).map(([c, v]) => [c, Number(v.mean.toFixed(3))])),
+    }));
+    print(models, Boolean(values.json), () =>
+      models.map((m) => `${m.id.padEnd(22)} ${m.provider.padEnd(12)} $${m.inputUsdPerMTok}/$${m.outputUsdPerMTok} per MTok  ${m.enabled ? "enabled" : "disabled"}`).join("\n"),
+    );
+  },
+
+  async analyze(_args, services) {
+    const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+    for await (const line of lines) {
+      const out = services.analysis.analyzeJsonLine(line);
+      if (out !== null) process.stdout.write(`${out}\n`);
+    }
+  },
+
+  async route(args, services) {
+    const { input, json } = parseTaskArgs(args);
+    const plan = services.analysis.route(input.prompt, input);
+    print(plan, json, () =>
+      [
+        `primary: ${plan.requirements.primary} (confidence ${plan.requirements.confidence.toFixed(2)}), format ${plan.requirements.format}`,
+        `plan: ${plan.chain.strategy} → ${plan.chain.steps.map((s) => `${s.role}:${s.modelId}`).join(", ")}`,
+        `why: ${plan.chain.explanation.summary}`,
+        ...plan.chain.explanation.candidates.map(
+          (c) => `  ${c.modelId.padEnd(22)} ${c.score.toFixed(3)}  ${c.rejected ? `rejected: ${c.rejected}` : (c.reason ?? "")}`,
+        ),
+      ].join("\n"),
+    );
+  },
+
+  async run(args, services) {
+    const { input, json } = parseTaskArgs(args);
+    const task = await services.tasks.runToCompletion(input, { source: "cli" });
+    const summary = {
+      id: task.id,
+      status: task.status,
+      model: task.modelId,
+      strategy: task.plan?.strategy ?? task.strategy,
+      output: task.output,
+      error: task.error,
+      tokens: { input: task.inputTokens, output: task.outputTokens },
+      costUsd: task.costUsd,
+      latencyMs: task.latencyMs,
+    };
+    print(summary, json, () =>
+      `${task.status.toUpperCase()} ${task.id} on ${task.modelId ?? "-"} · ${task.latencyMs ?? "-"} ms · $${task.costUsd.toFixed(6)}\n\n${task.output ?? task.error ?? ""}`,
+    );
+    if (task.status !== "completed") process.exitCode = 1;
+  },
+};
+
+async function main(argv: string[]) {
+  const [name, ...rest] = argv;
+  if (!name || name === "help" || name === "--help") {
+    process.stdout.write(`${HELP}\n`);
+    return;
+  }
+  const command = commands[name];
+  if (!command) throw new DomainError("INVALID_INPUT", `unknown command "${name}"; run "npm run cli -- help"`);
+  const services = createServices(createDb(databaseUrl()));
+  // the CLI's stdout is for --json output; notices go to stderr
+  await bootstrap(services, (line) => process.stderr.write(`${line}\n`));
+  await command(rest, services);
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  const message =
+    error instanceof DomainError
+      ? error.message
+      : error && typeof error === "object" && "issues" in error
+        ? (error as { issues: { path: PropertyKey[]; message: string }[] }).issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ")
+        : error instanceof Error
+          ? error.message
+          : String(error);
+  process.stderr.write(`error: ${message}\n`);
+  process.exitCode = 2;
+});

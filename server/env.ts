@@ -1,0 +1,50 @@
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import path from "node:path";
+
+const DEFAULT_DATABASE_URL = "./data/ensemble.db";
+
+export function databaseUrl(): string {
+  return process.env.DATABASE_URL ?? DEFAULT_DATABASE_URL;
+}
+
+/** Where generated state (secret key) lives: beside the database file, or ./data for in-memory databases. */
+export function dataDir(): string {
+  const url = databaseUrl();
+  if (url === ":memory:") return path.resolve(process.cwd(), "data");
+  const file = url.startsWith("file:") ? url.slice("file:".length) : url;
+  return path.dirname(path.resolve(process.cwd(), file));
+}
+
+let cachedSecret: string | undefined;
+
+/**
+ * The master secret every key is derived from: ENSEMBLE_SECRET, or a random one generated into the
+ * data directory on first start (mode 0600) so restarts keep sessions and encrypted keys readable.
+ */
+export function masterSecret(): string {
+  if (cachedSecret) return cachedSecret;
+  const fromEnv = process.env.ENSEMBLE_SECRET;
+  if (fromEnv && fromEnv.length >= 16) return (cachedSecret = fromEnv);
+  if (fromEnv) throw new Error("ENSEMBLE_SECRET must be at least 16 characters long");
+  const dir = dataDir();
+  const file = path.join(dir, "secret.key");
+  if (!existsSync(file)) {
+    mkdirSync(dir, { recursive: true });
+    try {
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+    } catch (error) {
+      // another process (CLI and server starting together) created it first: read theirs
+      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+    }
+  }
+  return (cachedSecret = readFileSync(file, "utf8").trim());
+}
+
+export function adminBootstrap(): { email?: string; password?: string } {
+  return { email: process.env.ENSEMBLE_ADMIN_EMAIL, password: process.env.ENSEMBLE_ADMIN_PASSWORD };
+}
+
+export function metricsToken(): string | undefined {
+  return process.env.ENSEMBLE_METRICS_TOKEN || undefined;
+}

@@ -1,0 +1,147 @@
+import { fitContext, type ContextEntry } from "../communication/context-store";
+import { estimateMessagesTokens, estimateTokens } from "../communication/tokens";
+import { ProviderError } from "../errors";
+import { cancelledError, toProviderError } from "../resilience/errors";
+import { callWithResilience } from "../resilience/policy";
+import { costUsd, type ChatMessage, type MessageKind, type ModelResult, type ModelSpec, type StepRole } from "../spec";
+import { callModel } from "./call-model";
+import { node, type ChainContext } from "./context";
+
+/** Context another node sends to this step before it runs. */
+export interface Incoming {
+  from: string;
+  kind: MessageKind;
+  content: string;
+}
+
+export interface StepRequest {
+  role: StepRole;
+  modelId: string;
+  incoming?: Incoming[];
+  /** the chat input, from the context that survived trimming (entries from "input" are not included) */
+  build(context: ContextEntry[]): ChatMessage[];
+  /** runs once the budget admitted the step, before its first event: the place for fallback.taken */
+  onAdmitted?(): void;
+}
+
+/**
+ * Tokens kept free for the reply, also sent as maxOutputTokens: a quarter of the window, at least 256, at most
+ * 4096 — ModelSpec has no output limit, and 4096 is one every current provider accepts.
+ */
+export function outputReserve(spec: ModelSpec | undefined): number {
+  if (!spec) return 4096;
+  return Math.max(256, Math.min(4096, Math.floor(spec.contextWindow / 4)));
+}
+
+function asEntries(incoming: readonly Incoming[], to: string): ContextEntry[] {
+  return incoming.map((m) => ({ ...m, to, tokens: estimateTokens(m.content) }));
+}
+
+/**
+ * Run one step: budget admission, a fresh step index, channel messages in, context trimmed to the model's
+ * window, step.started with the exact input, the resilient call (retries emit step.retried), then
+ * step.completed or step.failed. Throws BudgetExceededError before any event when the budget refuses the step,
+ * and a ProviderError (after step.failed) when the call fails.
+ */
+export async function runStep(ctx: ChainContext, request: StepRequest): Promise<ModelResult> {
+  const { ports, communication, task } = ctx;
+  const { modelId, role } = request;
+  if (ctx.signal?.aborted) throw cancelledError();
+
+  let spec: ModelSpec | undefined;
+  let lookupError: unknown;
+  try {
+    spec = ports.model(modelId);
+  } catch (error) {
+    lookupError = error;
+  }
+  const reserve = outputReserve(spec);
+  const windowForInput = spec ? spec.contextWindow - reserve : Number.POSITIVE_INFINITY;
+  const inputEstimate = Math.min(estimateMessagesTokens(request.build(asEntries(request.incoming ?? [], ""))), windowForInput);
+  const admission = ctx.budget.admit({
+    modelId,
+    estimateCostUsd: (outputTokens) => (spec ? costUsd(spec.pricing, inputEstimate, outputTokens) : 0),
+  });
+  request.onAdmitted?.();
+  // Allocated synchronously, so steps started together (mixture, vote) get indexes in plan order.
+  const stepIndex = ctx.allocateIndex();
+  const to = node(stepIndex);
+
+  try {
+    await communication.sendMessage({ taskId: task.id, from: "input", to, kind: "prompt", content: task.prompt, tokens: estimateTokens(task.prompt) });
+    for (const message of request.incoming ?? []) {
+      const channel = await communication.establishChannel(message.from, to);
+      await channel.send({ kind: message.kind, content: message.content, tokens: estimateTokens(message.content) });
+    }
+    const contextBudget = windowForInput - estimateMessagesTokens(request.build([]));
+    const context = fitContext(
+      communication.store.inbox(to).filter((e) => e.from !== "input"),
+      Math.max(0, contextBudget),
+    );
+    const messages = request.build(context);
+    ctx.emit({ type: "step.started", taskId: task.id, stepIndex, modelId, role, input: messages });
+    if (!spec) throw lookupError;
+    const pricing = spec.pricing;
+    const client = ports.client(modelId);
+
+    const call = await callWithResilience(
+      (signal) =>
+        callModel(
+          client,
+          { messages, signal, maxOutputTokens: reserve, capabilityHint: ctx.requirements.primary },
+          {
+            stream: ctx.stream,
+            clock: ports.clock,
+            onDelta: (text) => {
+              if (!signal.aborted) ctx.emit({ type: "output.delta", taskId: task.id, stepIndex, text });
+            },
+          },
+        ),
+      {
+        modelId,
+        clock: ports.clock,
+        random: ports.random,
+        signal: ctx.signal,
+        options: ctx.resilience,
+        timeoutMs: () => ctx.budget.remainingMs(),
+        canRetry: (_error, delayMs) => delayMs < ctx.budget.remainingMs(),
+        onRetry: (attempt, error) =>
+          ctx.emit({ type: "step.retried", taskId: task.id, stepIndex, modelId, attempt, error: error.message }),
+      },
+    );
+    if (call.text.trim() === "") throw new ProviderError("bad-response", `${modelId}: empty output`);
+
+    const inputTokens = call.result.usage.inputTokens || estimateMessagesTokens(messages);
+    const outputTokens = call.result.usage.outputTokens || estimateTokens(call.text);
+    const result: ModelResult = {
+      stepIndex,
+      modelId,
+      role,
+      text: call.text,
+      inputTokens,
+      outputTokens,
+      costUsd: costUsd(pricing, inputTokens, outputTokens),
+      latencyMs: call.latencyMs,
+    };
+    admission.settle({ costUsd: result.costUsd, latencyMs: result.latencyMs, outputTokens });
+    ctx.emit({
+      type: "step.completed",
+      taskId: task.id,
+      stepIndex,
+      modelId,
+      output: result.text,
+      inputTokens,
+      outputTokens,
+      costUsd: result.costUsd,
+      latencyMs: result.latencyMs,
+      ...(call.firstTokenMs !== undefined ? { firstTokenMs: call.firstTokenMs } : {}),
+    });
+    ctx.completed.push(result);
+    return result;
+  } catch (raw) {
+    admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
+    const error = toProviderError(raw, modelId, ctx.signal);
+    ctx.emit({ type: "step.failed", taskId: task.id, stepIndex, modelId, error: error.message });
+    throw error;
+  }
+}

@@ -1,0 +1,113 @@
+import { describe, expect, it } from "vitest";
+import { ProviderError } from "../errors";
+import { createManualClock, createSeededRandom } from "../testing";
+import { callWithResilience, DEFAULT_RESILIENCE, retryDelayMs, type ResilienceOptions } from "./policy";
+
+const options: ResilienceOptions = { ...DEFAULT_RESILIENCE, baseDelayMs: 100 };
+
+function failing(errors: ProviderError[], value = "ok") {
+  let calls = 0;
+  const fn = async () => {
+    const error = errors[calls++];
+    if (error) throw error;
+    return value;
+  };
+  return { fn, calls: () => calls };
+}
+
+describe("retryDelayMs", () => {
+  it("doubles from the base and honours Retry-After on 429", () => {
+    const server = new ProviderError("server", "x", 500);
+    expect([1, 2, 3].map((n) => retryDelayMs(n, server, options))).toEqual([100, 200, 400]);
+    expect(retryDelayMs(1, new ProviderError("rate-limit", "x", 429, 1234), options)).toBe(1234);
+    expect(retryDelayMs(1, new ProviderError("rate-limit", "x", 429, 10 ** 9), options)).toBe(options.maxDelayMs);
+  });
+
+  it("jitters within ±25% when given randomness, deterministically per seed", () => {
+    const server = new ProviderError("server", "x", 500);
+    const a = retryDelayMs(1, server, options, createSeededRandom(1));
+    expect(a).toBeGreaterThanOrEqual(75);
+    expect(a).toBeLessThanOrEqual(125);
+    expect(retryDelayMs(1, server, options, createSeededRandom(1))).toBe(a);
+  });
+});
+
+describe("callWithResilience", () => {
+  it("retries 5xx, timeouts and network errors up to twice, backing off on the clock", async () => {
+    const clock = createManualClock();
+    const script = failing([new ProviderError("server", "500", 500), new ProviderError("network", "reset")]);
+    const retries: Array<[number, string, number]> = [];
+    const value = await callWithResilience(script.fn, {
+      modelId: "m",
+      clock,
+      options,
+      onRetry: (attempt, error, delay) => retries.push([attempt, error.message, delay]),
+    });
+    expect(value).toBe("ok");
+    expect(retries).toEqual([[1, "500", 100], [2, "reset", 200]]);
+    expect(clock.now()).toBe(300);
+  });
+
+  it("gives up with the last error after two retries", async () => {
+    const e = new ProviderError("server", "down", 503);
+    const script = failing([e, e, e, e]);
+    await expect(callWithResilience(script.fn, { modelId: "m", clock: createManualClock(), options })).rejects.toBe(e);
+    expect(script.calls()).toBe(3);
+  });
+
+  it.each(["bad-request", "auth", "cut-stream", "bad-response"] as const)("does not retry %s", async (kind) => {
+    const script = failing([new ProviderError(kind, kind)]);
+    await expect(callWithResilience(script.fn, { modelId: "m", clock: createManualClock(), options })).rejects.toMatchObject({ kind });
+    expect(script.calls()).toBe(1);
+  });
+
+  it("lets the caller veto a retry (e.g. no latency budget left for the delay)", async () => {
+    const script = failing([new ProviderError("rate-limit", "429", 429, 5000)]);
+    await expect(
+      callWithResilience(script.fn, { modelId: "m", clock: createManualClock(), options, canRetry: (_e, delay) => delay < 1000 }),
+    ).rejects.toMatchObject({ kind: "rate-limit" });
+    expect(script.calls()).toBe(1);
+  });
+
+  it("times out each attempt on the clock and aborts the attempt's signal", async () => {
+    const clock = createManualClock();
+    const signals: AbortSignal[] = [];
+    const hang = (signal: AbortSignal) => {
+      signals.push(signal);
+      return new Promise<string>(() => undefined);
+    };
+    await expect(callWithResilience(hang, { modelId: "m", clock, options: { ...options, maxRetries: 0, timeoutMs: 250 } })).rejects.toMatchObject({
+      kind: "timeout",
+      message: "m timed out after 250 ms",
+    });
+    expect(signals[0]?.aborted).toBe(true);
+    expect(clock.now()).toBe(250);
+  });
+
+  it("uses the tighter of the policy timeout and the call's own limit", async () => {
+    const clock = createManualClock();
+    const hang = () => new Promise<string>(() => undefined);
+    await expect(callWithResilience(hang, { modelId: "m", clock, options: { ...options, maxRetries: 0 }, timeoutMs: 40 })).rejects.toMatchObject({ kind: "timeout" });
+    expect(clock.now()).toBe(40);
+  });
+
+  it("stops at once on abort, even during a backoff", async () => {
+    const clock = createManualClock({ auto: false });
+    const controller = new AbortController();
+    const script = failing([new ProviderError("server", "500", 500)]);
+    const running = callWithResilience(script.fn, { modelId: "m", clock, options, signal: controller.signal });
+    await new Promise((r) => setTimeout(r, 5));
+    expect(clock.pending()).toBe(1); // the backoff sleep
+    controller.abort();
+    await expect(running).rejects.toMatchObject({ kind: "aborted" });
+    expect(script.calls()).toBe(1);
+    expect(clock.pending()).toBe(0);
+  });
+
+  it("does not leave a timeout sleeper behind after a fast success", async () => {
+    const clock = createManualClock({ auto: false });
+    await callWithResilience(async () => "fast", { modelId: "m", clock, options });
+    expect(clock.pending()).toBe(0);
+    expect(clock.now()).toBe(0);
+  });
+});

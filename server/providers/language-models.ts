@@ -1,0 +1,40 @@
+import { createAnthropic } from "@ai-sdk/anthropic";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
+import type { LanguageModel } from "ai";
+import { ProviderError } from "@/server/orchestrator/errors";
+import type { ModelSpec, ProviderKind } from "@/server/orchestrator/spec";
+
+/** How to reach a provider: decrypted, server-side only. */
+export interface ProviderConnection {
+  baseUrl?: string;
+  apiKey?: string;
+}
+
+export type NetworkProviderKind = Exclude<ProviderKind, "simulated">;
+
+export function isNetworkProviderKind(kind: ProviderKind): kind is NetworkProviderKind {
+  return kind !== "simulated";
+}
+
+/**
+ * The AI SDK model for a roster entry. OpenAI goes through `.chat()` so it speaks chat-completions (the
+ * default would call the Responses API). Without an API key the openai/anthropic SDKs fall back to
+ * OPENAI_API_KEY / ANTHROPIC_API_KEY and otherwise fail the call with an "auth" error.
+ */
+export function languageModelFor(model: ModelSpec, kind: NetworkProviderKind, connection: ProviderConnection): LanguageModel {
+  const baseURL = connection.baseUrl?.trim() || undefined;
+  switch (kind) {
+    case "openai-compatible": {
+      if (!baseURL) throw new ProviderError("bad-request", `${model.id}: an OpenAI-compatible provider needs a base URL`);
+      // includeUsage asks for the trailing usage chunk (stream_options.include_usage) when streaming
+      return createOpenAICompatible({ name: "openai-compatible", baseURL, apiKey: connection.apiKey, includeUsage: true }).chatModel(
+        model.remoteModel,
+      );
+    }
+    case "openai":
+      return createOpenAI({ baseURL, apiKey: connection.apiKey }).chat(model.remoteModel);
+    case "anthropic":
+      return createAnthropic({ baseURL, apiKey: connection.apiKey })(model.remoteModel);
+  }
+}

@@ -1,0 +1,242 @@
+import { randomBytes } from "node:crypto";
+import type { Db } from "@/db/client";
+import * as q from "@/db/queries/tasks";
+import { NotFoundError } from "@/server/orchestrator/errors";
+import {
+  isTransient,
+  type ModelChain,
+  type RoutingPolicy,
+  type Strategy,
+  type TaskConstraints,
+  type TaskEvent,
+  type TaskRequirements,
+} from "@/server/orchestrator/spec";
+import { DEMO_TASKS } from "./demo";
+import type { PublishedEvent, TaskEventBus } from "./event-bus";
+
+export type TaskSource = "ui" | "cli" | "api" | "gateway";
+
+export interface SubmitInput {
+  prompt: string;
+  constraints: TaskConstraints;
+  strategy: Strategy;
+  policy: RoutingPolicy;
+}
+
+export interface ListInput extends q.TaskFilter {
+  page: number;
+  pageSize: number;
+}
+
+const TERMINAL_EVENTS = new Set<TaskEvent["type"]>(["task.completed", "task.failed"]);
+
+export function newTaskId(): string {
+  return `tsk_${Date.now().toString(36)}${randomBytes(5).toString("hex")}`;
+}
+
+/**
+ * Appends events and keeps the tasks / task_steps / messages projections in step with them, in one
+ * transaction per event, then publishes it live. A task can be rebuilt from its events alone.
+ */
+export function createTaskRecorder(db: Db, bus: TaskEventBus, now: () => number = Date.now) {
+  function project(event: TaskEvent, at: number) {
+    switch (event.type) {
+      case "task.analyzed":
+        q.updateTask(db, event.taskId, { requirements: event.requirements, primaryCapability: event.requirements.primary });
+        break;
+      case "chain.planned":
+        q.updateTask(db, event.taskId, { plan: event.chain, modelId: event.chain.steps[0]?.modelId ?? null });
+        break;
+      case "step.started":
+        q.insertStep(db, {
+          taskId: event.taskId,
+          stepIndex: event.stepIndex,
+          role: event.role,
+          modelId: event.modelId,
+          status: "running",
+          input: event.input,
+          startedAt: at,
+        });
+        break;
+      case "step.completed":
+        q.updateStep(db, event.taskId, event.stepIndex, {
+          status: "completed",
+          output: event.output,
+          inputTokens: event.inputTokens,
+          outputTokens: event.outputTokens,
+          costUsd: event.costUsd,
+          latencyMs: Math.round(event.latencyMs),
+          firstTokenMs: event.firstTokenMs === undefined ? null : Math.round(event.firstTokenMs),
+          endedAt: at,
+        });
+        break;
+      case "step.failed":
+        q.updateStep(db, event.taskId, event.stepIndex, { status: "failed", error: event.error, endedAt: at });
+        break;
+      case "message.sent":
+        q.insertMessage(db, {
+          taskId: event.taskId,
+          fromNode: event.from,
+          toNode: event.to,
+          kind: event.kind,
+          content: event.content,
+          tokens: event.tokens,
+          at,
+        });
+        break;
+      default:
+        break;
+    }
+  }
+
+  return function record(event: TaskEvent): void {
+    const at = now();
+    if (isTransient(event)) {
+      bus.publish(event.taskId, { at, event });
+      return;
+    }
+    const id = db.transaction((tx) => {
+      const eventId = q.appendEvent(tx as unknown as Db, { taskId: event.taskId, type: event.type, payload: event, at });
+      project(event, at);
+      return eventId;
+    });
+    bus.publish(event.taskId, { id, at, event });
+  };
+}
+
+export type TaskRecorder = ReturnType<typeof createTaskRecorder>;
+
+export interface TaskRunner {
+  run(taskId: string): Promise<void>;
+  /** aborts a task running in this process; false when it is not running here */
+  cancel(taskId: string): boolean;
+}
+
+export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: TaskRecorder; runner: () => TaskRunner }) {
+  const { db, bus, record } = deps;
+
+  function get(id: string) {
+    const task = q.findTask(db, id);
+    if (!task) throw new NotFoundError("Task", id);
+    return {
+      ...task,
+      constraints: task.constraints as TaskConstraints,
+      requirements: task.requirements as TaskRequirements | null,
+      plan: task.plan as ModelChain | null,
+      steps: q.listSteps(db, id),
+      messages: q.listMessages(db, id),
+      events: q.listEvents(db, id).map((e) => ({ id: e.id, type: e.type, at: e.at, payload: e.payload as TaskEvent })),
+    };
+  }
+
+  function create(input: SubmitInput, origin: { source: TaskSource; userId?: string }): string {
+    const id = newTaskId();
+    q.insertTask(db, {
+      id,
+      prompt: input.prompt,
+      status: "queued",
+      strategy: input.strategy,
+      policy: input.policy,
+      constraints: input.constraints,
+      source: origin.source,
+      submittedBy: origin.userId ?? null,
+    });
+    record({ type: "task.queued", taskId: id });
+    return id;
+  }
+
+  return {
+    get,
+
+    /** Accepts the task and starts it in the background; the caller follows it with watch(). */
+    submit(input: SubmitInput, origin: { source: TaskSource; userId?: string }): { id: string } {
+      const id = create(input, origin);
+      setImmediate(() => void deps.runner().run(id));
+      return { id };
+    },
+
+    /** Submits the curated demo batch; returns the new task ids in submission order. */
+    submitDemo(origin: { source: TaskSource; userId?: string }): { ids: string[] } {
+      return { ids: DEMO_TASKS.map((input) => this.submit(input, origin).id) };
+    },
+
+    /** Runs the task in this process and returns it finished (the CLI's `run`). */
+    async runToCompletion(input: SubmitInput, origin: { source: TaskSource; userId?: string }) {
+      const id = create(input, origin);
+      await deps.runner().run(id);
+      return get(id);
+    },
+
+    list(input: ListInput) {
+      const { page, pageSize, ...filter } = input;
+      const { items, total } = q.listTasks(db, filter, page, pageSize);
+      return { items, total, page, pageSize, pages: Math.max(1, Math.ceil(total / pageSize)) };
+    },
+
+    countsByStatus: () => q.taskCountsByStatus(db),
+
+    /** Stops a queued or running task; a finished task stays as it is. */
+    cancel(id: string): { status: string } {
+      const task = q.findTask(db, id);
+      if (!task) throw new NotFoundError("Task", id);
+      if (task.status === "running" && deps.runner().cancel(id)) return { status: "cancelling" };
+      if (task.status === "queued" || task.status === "running") {
+        q.updateTask(db, id, { status: "cancelled", error: "cancelled by an operator", completedAt: Date.now() });
+        record({ type: "task.failed", taskId: id, status: "cancelled", error: "cancelled by an operator" });
+        return { status: "cancelled" };
+      }
+      return { status: task.status };
+    },
+
+    /** Persisted events after `afterId`, then live ones, until the task ends or the caller stops listening. */
+    async *watch(taskId: string, afterId: number, signal?: AbortSignal): AsyncGenerator<PublishedEvent> {
+      if (!q.findTask(db, taskId)) throw new NotFoundError("Task", taskId);
+      const buffered: PublishedEvent[] = [];
+      let wake: (() => void) | undefined;
+      const unsubscribe = bus.subscribe(taskId, (published) => {
+        buffered.push(published);
+        wake?.();
+      });
+      const onAbort = () => wake?.();
+      signal?.addEventListener("abort", onAbort);
+      try {
+        let lastId = afterId;
+        for (const row of q.listEvents(db, taskId, afterId)) {
+          lastId = row.id;
+          const event = row.payload as TaskEvent;
+          yield { id: row.id, at: row.at, event };
+          if (TERMINAL_EVENTS.has(event.type)) return;
+        }
+        while (!signal?.aborted) {
+          const next = buffered.shift();
+          if (!next) {
+            await new Promise<void>((resolve) => (wake = resolve));
+            wake = undefined;
+            continue;
+          }
+          if (next.id !== undefined && next.id <= lastId) continue;
+          if (next.id !== undefined) lastId = next.id;
+          yield next;
+          if (TERMINAL_EVENTS.has(next.event.type)) return;
+        }
+      } finally {
+        unsubscribe();
+        signal?.removeEventListener("abort", onAbort);
+      }
+    },
+
+    /** Work left by a previous process: queued tasks run again, running ones end as interrupted. */
+    recover(): { requeued: string[]; interrupted: string[] } {
+      const interrupted = q.listTasksWithStatus(db, "running").map((t) => t.id);
+      for (const id of interrupted) {
+        record({ type: "task.failed", taskId: id, status: "failed", error: "interrupted: the server stopped while this task ran" });
+        q.updateTask(db, id, { status: "failed", error: "interrupted", completedAt: Date.now() });
+      }
+      const requeued = q.listTasksWithStatus(db, "queued").map((t) => t.id);
+      for (const id of requeued) setImmediate(() => void deps.runner().run(id));
+      return { requeued, interrupted };
+    },
+  };
+}
+
+export type TaskService = ReturnType<typeof createTaskService>;
