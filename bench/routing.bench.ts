@@ -26,9 +26,16 @@ import { createSeededRandom } from "../server/orchestrator/testing/random";
 export interface RoutingBenchFigure {
   models: number;
   decisions: number;
+  /** wall clock of the first call of each decision */
   p50Ms: number;
   p99Ms: number;
   maxMs: number;
+  /**
+   * Each decision repeated `repeats` times back to back, fastest kept: removes a busy neighbour's
+   * preemption from the tail (slightly optimistic: repeats find warm caches).
+   */
+  steadyP50Ms: number;
+  steadyP99Ms: number;
   /** decisions that ended in UnsatisfiableError (constraints nobody met), timed like the rest */
   unsatisfiable: number;
 }
@@ -38,6 +45,7 @@ export interface RoutingBenchOptions {
   decisions?: number;
   warmup?: number;
   seed?: number;
+  repeats?: number;
 }
 
 const pick = <T>(random: RandomSource, items: readonly T[]): T => items[Math.floor(random.next() * items.length)] as T;
@@ -115,7 +123,8 @@ function benchSize(models: number, options: Required<RoutingBenchOptions>): Rout
   const random = createSeededRandom(options.seed + models);
   const registry = syntheticRoster(models, random);
   const router = createRouter({ registry, random });
-  const times: number[] = [];
+  const wall: number[] = [];
+  const steady: number[] = [];
   let unsatisfiable = 0;
   for (let i = 0; i < options.warmup + options.decisions; i++) {
     // the learning loop keeps moving profiles between decisions: exercise the incremental orderings too
@@ -128,22 +137,33 @@ function benchSize(models: number, options: Required<RoutingBenchOptions>): Rout
 
     const task = syntheticTask(random);
     const policy = pick(random, ROUTING_POLICIES);
-    const start = process.hrtime.bigint();
-    try {
-      router.route(task, { policy });
-    } catch {
-      if (i >= options.warmup) unsatisfiable += 1;
+    let fastest = Number.POSITIVE_INFINITY;
+    for (let r = 0; r < options.repeats; r++) {
+      const start = process.hrtime.bigint();
+      let failed = false;
+      try {
+        router.route(task, { policy });
+      } catch {
+        failed = true;
+      }
+      const ms = Number(process.hrtime.bigint() - start) / 1e6;
+      fastest = Math.min(fastest, ms);
+      if (r === 0 && i >= options.warmup) {
+        wall.push(ms);
+        if (failed) unsatisfiable += 1;
+      }
     }
-    const ms = Number(process.hrtime.bigint() - start) / 1e6;
-    if (i >= options.warmup) times.push(ms);
+    if (i >= options.warmup) steady.push(fastest);
   }
-  times.sort((a, b) => a - b);
+  for (const list of [wall, steady]) list.sort((a, b) => a - b);
   return {
     models,
     decisions: options.decisions,
-    p50Ms: percentile(times, 0.5),
-    p99Ms: percentile(times, 0.99),
-    maxMs: times[times.length - 1] ?? 0,
+    p50Ms: percentile(wall, 0.5),
+    p99Ms: percentile(wall, 0.99),
+    maxMs: wall[wall.length - 1] ?? 0,
+    steadyP50Ms: percentile(steady, 0.5),
+    steadyP99Ms: percentile(steady, 0.99),
     unsatisfiable,
   };
 }
@@ -154,16 +174,18 @@ export function runRoutingBench(options: RoutingBenchOptions = {}): RoutingBench
     decisions: options.decisions ?? 2_000,
     warmup: options.warmup ?? 300,
     seed: options.seed ?? 42,
+    repeats: options.repeats ?? 3,
   };
   return full.sizes.map((n) => benchSize(n, full));
 }
 
 function print(figures: readonly RoutingBenchFigure[]): void {
-  console.log("routing decision latency (ms), random tasks × all four policies");
-  console.log("models   decisions   p50      p99      max      unsatisfiable");
+  console.log("routing decision latency in ms (random tasks, all four policies, explanation included)");
+  console.log("models   decisions  p50      p99      max      steady p50  steady p99  unsatisfiable");
+  const cell = (n: number, w = 8) => n.toFixed(3).padEnd(w);
   for (const f of figures) {
     console.log(
-      `${String(f.models).padEnd(8)} ${String(f.decisions).padEnd(11)} ${f.p50Ms.toFixed(3).padEnd(8)} ${f.p99Ms.toFixed(3).padEnd(8)} ${f.maxMs.toFixed(3).padEnd(8)} ${f.unsatisfiable}`,
+      `${String(f.models).padEnd(8)} ${String(f.decisions).padEnd(10)} ${cell(f.p50Ms)} ${cell(f.p99Ms)} ${cell(f.maxMs)} ${cell(f.steadyP50Ms, 11)} ${cell(f.steadyP99Ms, 11)} ${f.unsatisfiable}`,
     );
   }
 }

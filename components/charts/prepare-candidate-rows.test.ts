@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { prepareCandidateRows } from "./prepare-candidate-rows";
+import { prepareCandidateRows, type CandidateLike } from "./prepare-candidate-rows";
 
-const candidates = [
+const candidates: CandidateLike[] = [
   { modelId: "b", score: 0.6, components: { quality: 0.7, cost: 0.2 } },
   { modelId: "x", score: 0.9, components: {}, rejected: "maxCostUsd: too expensive" },
   { modelId: "a", score: 0.8, components: { quality: 0.9, cost: Number.NaN }, reason: "highest quality" },

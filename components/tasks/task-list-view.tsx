@@ -76,7 +76,17 @@ export function TaskListView() {
             </div>
           ) : data && data.items.length === 0 ? (
             <div className="p-5">
-              {hasActiveFilters(filters) ? (
+              {data.total > 0 ? (
+                <EmptyState
+                  title="This page is past the end of the list"
+                  hint={`There are ${data.pages} page(s) of tasks.`}
+                  action={
+                    <button type="button" className={buttonClasses("secondary")} onClick={() => update({ page: 1 })}>
+                      Go to the first page
+                    </button>
+                  }
+                />
+              ) : hasActiveFilters(filters) ? (
                 <EmptyState title="No tasks match these filters" hint="Try a shorter search, another status or a wider date range." data-testid="tasks-empty" />
               ) : (
                 <EmptyState

@@ -6,6 +6,7 @@ export { ConfirmDialog } from "./confirm-dialog";
 export { cx } from "./cx";
 export { Dialog } from "./dialog";
 export { EmptyState } from "./empty-state";
+export { ErrorBoundary } from "./error-boundary";
 export { FieldError } from "./field-error";
 export { CheckboxField, controlClasses, describedBy, FieldShell, Label, SelectField, TextareaField, TextField, type SelectOption } from "./form-controls";
 export { Meter } from "./meter";

@@ -58,24 +58,6 @@ function costAt(ctx: DecisionContext, pin: number, pout: number): number {
   return (ctx.inputTokens * pin + ctx.outputTokens * pout) / 1_000_000;
 }
 
-/** The whole roster as one slice, walked by capability: for quality-led passes. */
-export function wholeRoster(
-  index: RoutingIndex,
-  ctx: DecisionContext,
-  score: (qualityBound: number, costLowerBound: number) => number,
-  hopeless?: (qualityBound: number, costLowerBound: number) => boolean,
-): Partition {
-  const walk = qualityWalk(ctx, (w) => index.byCapability(w.capability));
-  const inputs = index.byInputPrice();
-  const outputs = index.byOutputPrice();
-  const cheapest = costAt(ctx, inputs.length ? inputs.keyAt(0) : 0, outputs.length ? outputs.keyAt(0) : 0);
-  return {
-    lists: walk.lists,
-    bound: (next) => score(walk.bound(next), cheapest),
-    hopeless: hopeless ? (next) => hopeless(walk.bound(next), cheapest) : undefined,
-  };
-}
-
 /**
  * One slice per non-empty price tier, walked by capability (and, with `prices`, by the tier's own
  * price orderings, so the cost bound tightens as the walk goes). Tiers that are hopeless from the

@@ -4,7 +4,7 @@ import { buildContext, type RouteOptions } from "./context";
 import type { Estimate } from "./estimates";
 import { Examiner } from "./examiner";
 import { explain, SHOWN_RANKED } from "./explain";
-import { feasibleSet } from "./feasible";
+import { FEASIBLE_BUDGET, feasibleSet } from "./feasible";
 import { selectCost } from "./select-cost";
 import { selectExplore } from "./select-explore";
 import { selectScored, type SelectDeps, type Selection } from "./selection";
@@ -28,6 +28,8 @@ export interface RouterConfig {
    * capped). Unbounded by default: the walks are exact and stop early on their own.
    */
   maxExamined: number;
+  /** how many models a selective-constraint walk may list before it is given up (feasible.ts) */
+  feasibleBudget: number;
 }
 
 export interface RouterDeps {
@@ -44,6 +46,7 @@ export interface RouterDeps {
 export function createRouter(deps: RouterDeps): Router {
   const { registry, random } = deps;
   const maxExamined = deps.config?.maxExamined ?? Number.POSITIVE_INFINITY;
+  const feasibleBudget = deps.config?.feasibleBudget ?? FEASIBLE_BUDGET;
   // Scratch reused by every decision (they run synchronously, one at a time): no per-decision Maps or Sets.
   const examinedMarks = new SlotMarks();
   const walkMarks = new SlotMarks();
@@ -65,7 +68,7 @@ export function createRouter(deps: RouterDeps): Router {
     route(requirements, options = {}) {
       const ctx = buildContext(requirements, options);
       const examiner = new Examiner(ctx, examinedMarks, memo, registry.size);
-      const universe = feasibleSet(registry, ctx);
+      const universe = feasibleSet(registry, ctx, feasibleBudget);
       const selection = select({ index: registry, examiner, ctx, seen: walkMarks, maxExamined, universe }, Math.max(ctx.count, SHOWN_RANKED));
       if (selection.ranked.length === 0) throw diagnoseUnsatisfiable(registry, ctx);
       return explain(selection, examiner, registry, ctx);

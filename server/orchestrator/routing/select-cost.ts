@@ -1,4 +1,4 @@
-import { candidateList, priceTiers, wholeRoster } from "./partitions";
+import { candidateList, priceTiers } from "./partitions";
 import { costEfficiency, deliveredQuality } from "./scoring";
 import { hopelessFor, type Choice, type SelectDeps, type Selection } from "./selection";
 import { thresholdTopK, type Ranked } from "./threshold-topk";
@@ -13,8 +13,7 @@ const TIE_BREAK = 1e-12;
  * bar = min(best − tolerance, minQuality). "Within 0.05 of the best" by default; when the operator
  * set minQuality they said what is good enough, so anything meeting it qualifies.
  *
- * Two walks: best-first by quality over the whole roster (it stops at the top 3) to learn the best;
- * then price tier by price tier, cheapest first, dropping any tier whose best remaining quality is
+ * Two walks: best-first by quality (it stops at the top 3) to learn the best; then price tier by price tier, cheapest first, dropping any tier whose best remaining quality is
  * under the bar, until `k` qualifiers are proven cheapest.
  */
 export function selectCost(deps: SelectDeps, k: number): Selection {
@@ -24,7 +23,7 @@ export function selectCost(deps: SelectDeps, k: number): Selection {
 
   const best = thresholdTopK({
     ...walk,
-    partitions: [deps.universe ? candidateList(deps.universe) : wholeRoster(index, ctx, (q) => q, hopeless)],
+    partitions: deps.universe ? [candidateList(deps.universe)] : priceTiers(index, ctx, { prices: false, score: (q) => q, hopeless }),
     k: QUALITY_PASS_K,
     score: (entry) => {
       const est = examiner.eligible(entry);

@@ -3,7 +3,7 @@ import type { RoutingIndex } from "../registry/routing-index";
 import type { RoutingPolicy } from "../spec";
 import type { DecisionContext } from "./context";
 import type { Examined, Examiner } from "./examiner";
-import { candidateList, priceTiers, wholeRoster } from "./partitions";
+import { candidateList, priceTiers } from "./partitions";
 import { costPenalty, POLICY_WEIGHTS, scoreTerms, totalScore, type ScoreTerms } from "./scoring";
 import type { SlotMarks } from "./slot-marks";
 import { thresholdTopK, type Ranked } from "./threshold-topk";
@@ -57,20 +57,15 @@ function toChoices(top: readonly Ranked[], examiner: Examiner, policy: "balanced
 }
 
 /**
- * Balanced and quality: top-k by the additive score (scoring.ts). Quality walks the whole roster by
- * capability (cost barely counts); balanced walks price tier by price tier, so each tier's bound
- * already pays that tier's price.
+ * Balanced and quality: top-k by the additive score (scoring.ts), walking price tier by price tier so
+ * each tier's bound already pays that tier's price, and a tier over maxCostUsd is never read.
  */
 export function selectScored(deps: SelectDeps, policy: "balanced" | "quality", k: number): Selection {
   const { index, examiner, ctx } = deps;
   const weights = POLICY_WEIGHTS[policy];
   const hopeless = hopelessFor(ctx);
   const score = (q: number, c: number) => q - weights.cost * costPenalty(c);
-  const partitions = deps.universe
-    ? [candidateList(deps.universe)]
-    : policy === "quality"
-      ? [wholeRoster(index, ctx, score, hopeless)]
-      : priceTiers(index, ctx, { prices: false, score, hopeless });
+  const partitions = deps.universe ? [candidateList(deps.universe)] : priceTiers(index, ctx, { prices: false, score, hopeless });
   const result = thresholdTopK({
     partitions,
     k,

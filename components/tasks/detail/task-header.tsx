@@ -1,0 +1,58 @@
+"use client";
+
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import type { TaskStatus } from "@/server/orchestrator/spec";
+import { useTRPC } from "@/components/providers/trpc";
+import type { TaskDetail } from "@/components/shared/api-types";
+import { truncate } from "@/components/shared/format";
+import { LocalTime } from "@/components/shared/local-time";
+import { useCan } from "@/components/shared/viewer";
+import { Badge, Button } from "@/components/ui";
+import { TaskStatusBadge } from "../task-status-badge";
+
+function CancelButton({ taskId }: { taskId: string }) {
+  const trpc = useTRPC();
+  const queryClient = useQueryClient();
+  const cancel = useMutation(
+    trpc.tasks.cancel.mutationOptions({
+      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.tasks.get.queryKey({ id: taskId }) }),
+    }),
+  );
+  return (
+    <div className="flex flex-col items-end gap-1">
+      <Button variant="secondary" size="sm" pending={cancel.isPending} onClick={() => cancel.mutate({ id: taskId })}>
+        Cancel task
+      </Button>
+      {cancel.error && <p className="text-xs text-rose-600">{cancel.error.message}</p>}
+    </div>
+  );
+}
+
+export function TaskHeader({ task }: { task: TaskDetail }) {
+  const canCancel = useCan("operator") && (task.status === "queued" || task.status === "running");
+  return (
+    <div className="mb-6">
+      <Link href="/tasks" className="text-xs font-medium text-neutral-500 hover:text-neutral-800">
+        ← All tasks
+      </Link>
+      <div className="mt-2 flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 flex-1">
+          <div className="flex flex-wrap items-center gap-2">
+            <TaskStatusBadge status={task.status as TaskStatus} data-testid="task-status" />
+            <Badge>{task.strategy}</Badge>
+            <Badge>{task.policy}</Badge>
+            <span className="text-xs text-neutral-500">
+              from {task.source} · <LocalTime ms={task.createdAt} />
+            </span>
+          </div>
+          <h1 className="mt-2 text-lg font-semibold tracking-tight break-words text-neutral-900" title={task.prompt}>
+            {truncate(task.prompt, 160)}
+          </h1>
+          <p className="mt-0.5 font-mono text-xs text-neutral-400">{task.id}</p>
+        </div>
+        {canCancel && <CancelButton taskId={task.id} />}
+      </div>
+    </div>
+  );
+}
