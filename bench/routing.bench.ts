@@ -5,7 +5,12 @@
  *
  * Each decision is one router.route() call on a random task (1–3 weighted capabilities, random
  * format, size, policy and constraints), including its explanation. The roster is built once per
- * size; between decisions a few profile updates and outcomes are fed in, as the learning loop would.
+ * size; between decisions a profile update and an outcome are fed in, as the learning loop would.
+ *
+ * p50/p99/max are the wall clock of each decision's first call. "steady" repeats each decision
+ * three times back to back and keeps the fastest: on a shared machine a neighbour's burst preempts
+ * a few calls, and the steady figures show the code's own cost without that (slightly optimistic:
+ * repeats find warm caches).
  */
 import { pathToFileURL } from "node:url";
 import { createModelRegistry, type InMemoryModelRegistry } from "../server/orchestrator/registry";

@@ -2,12 +2,35 @@
 
 import { useQueryClient } from "@tanstack/react-query";
 import { useSubscription } from "@trpc/tanstack-react-query";
-import { useEffect, useReducer, useRef } from "react";
+import { useEffect, useReducer, useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { applyWatchMessage, INITIAL_LIVE_STATE, isTerminalEvent } from "./live-output";
 
 /** How often, at most, a burst of persisted events refetches the task (deltas never do). */
 const REFETCH_THROTTLE_MS = 250;
+
+/** Runs a burst of calls once, `ms` after the first; `now` runs at once and drops what is pending. */
+function createThrottle(ms: number) {
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  const cancel = () => {
+    if (timer) clearTimeout(timer);
+    timer = null;
+  };
+  return {
+    later(run: () => void) {
+      if (timer) return;
+      timer = setTimeout(() => {
+        timer = null;
+        run();
+      }, ms);
+    },
+    now(run: () => void) {
+      cancel();
+      run();
+    },
+    cancel,
+  };
+}
 
 /**
  * Follows a task over the tasks.watch subscription (SSE): streamed text per step as it arrives, and a
@@ -18,14 +41,8 @@ export function useTaskStream(taskId: string, enabled: boolean) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
   const [live, dispatch] = useReducer(applyWatchMessage, INITIAL_LIVE_STATE);
-  const refetchTimer = useRef<ReturnType<typeof setTimeout> | null>(null);
-
-  useEffect(
-    () => () => {
-      if (refetchTimer.current) clearTimeout(refetchTimer.current);
-    },
-    [],
-  );
+  const [throttle] = useState(() => createThrottle(REFETCH_THROTTLE_MS));
+  useEffect(() => () => throttle.cancel(), [throttle]);
 
   const subscription = useSubscription(
     trpc.tasks.watch.subscriptionOptions(
@@ -38,19 +55,15 @@ export function useTaskStream(taskId: string, enabled: boolean) {
           if (event.type === "output.delta") return;
           const taskKey = trpc.tasks.get.queryKey({ id: taskId });
           if (isTerminalEvent(event)) {
-            if (refetchTimer.current) clearTimeout(refetchTimer.current);
-            refetchTimer.current = null;
-            void queryClient.invalidateQueries({ queryKey: taskKey });
-            void queryClient.invalidateQueries({ queryKey: trpc.tasks.list.queryKey() });
-            // outcomes feed the capability profiles
-            void queryClient.invalidateQueries({ queryKey: trpc.models.list.queryKey() });
+            throttle.now(() => {
+              void queryClient.invalidateQueries({ queryKey: taskKey });
+              void queryClient.invalidateQueries({ queryKey: trpc.tasks.list.queryKey() });
+              // outcomes feed the capability profiles
+              void queryClient.invalidateQueries({ queryKey: trpc.models.list.queryKey() });
+            });
             return;
           }
-          if (refetchTimer.current) return;
-          refetchTimer.current = setTimeout(() => {
-            refetchTimer.current = null;
-            void queryClient.invalidateQueries({ queryKey: taskKey });
-          }, REFETCH_THROTTLE_MS);
+          throttle.later(() => void queryClient.invalidateQueries({ queryKey: taskKey }));
         },
       },
     ),

@@ -22,7 +22,7 @@ export function CardHeader({
     <div className={cx("flex flex-wrap items-start justify-between gap-3 border-b border-neutral-100 px-5 py-4", className)}>
       <div className="min-w-0">
         <Heading className="text-sm font-semibold text-neutral-900">{title}</Heading>
-        {description && <p className="mt-0.5 text-xs text-neutral-500">{description}</p>}
+        {description && <div className="mt-0.5 text-xs text-neutral-500">{description}</div>}
       </div>
       {actions && <div className="flex shrink-0 flex-wrap items-center gap-2">{actions}</div>}
     </div>

@@ -1,10 +1,10 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cx } from "./cx";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout. */
+/** A table that scrolls sideways on narrow screens instead of breaking the layout. `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="overflow-x-auto">
+    <div className="relative overflow-x-auto">
       <table className={cx("min-w-full divide-y divide-neutral-200 text-sm", className)} {...rest} />
     </div>
   );

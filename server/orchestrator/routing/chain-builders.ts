@@ -82,8 +82,9 @@ function buildCascade(kit: PlanKit): BuildResult {
   const strongModel = kit.model(strong.modelId);
   const cheapDecision = tryRoute(kit, { policy: "cost", qualityTolerance: 0.25, count: 5, exclude: [strong.modelId] });
   const strongCost = strong.components.costUsd ?? 0;
-  const cheap = cheapDecision?.ranked.find((c) => (c.components.costUsd ?? 0) < strongCost);
-  if (!cheap) return { unavailable: `no eligible model is cheaper than ${strong.modelId}, so there is nothing to escalate from` };
+  // score > 0: the cost policy's qualifiers (cheap enough and within 0.25 of the best); the rest rank after them
+  const cheap = cheapDecision?.ranked.find((c) => c.score > 0 && (c.components.costUsd ?? 0) < strongCost);
+  if (!cheap) return { unavailable: `no model cheaper than ${strong.modelId} comes within 0.25 of the best quality, so there is nothing to escalate from` };
   const cheapCost = cheap.components.costUsd ?? 0;
   const midDecision = tryRoute(kit, { policy: "balanced", count: 5, exclude: [strong.modelId, cheap.modelId] });
   const mid = midDecision?.ranked.find((c) => {

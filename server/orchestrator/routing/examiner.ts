@@ -1,7 +1,7 @@
 import type { RegistryEntry } from "../registry/entry";
 import { reasonFor, type ConstraintKey, type Violation } from "./constraints";
 import type { DecisionContext } from "./context";
-import { estimate, expectedCost, type Estimate } from "./estimates";
+import { estimate, expectedCost, weightedQuality, type Estimate } from "./estimates";
 import type { SlotMarks } from "./slot-marks";
 
 export interface Examined {
@@ -10,7 +10,10 @@ export interface Examined {
   violation?: Violation;
 }
 
-/** Rejected models kept per constraint for the explanation; the rest are only counted. */
+/**
+ * Rejected models kept per constraint for the explanation, the strongest ones (those an operator asks
+ * about: "why not the best model?"); the rest are only counted.
+ */
 const EXAMPLES_PER_CONSTRAINT = 2;
 
 /**
@@ -20,13 +23,16 @@ const EXAMPLES_PER_CONSTRAINT = 2;
  * The hard constraints are tested cheapest first, and the ones that need no estimate (disabled,
  * circuit, context window, cost) reject before any latency or quality arithmetic: on a large
  * roster most rejected models cost a handful of comparisons. Reason strings are only built for the
- * two examples per constraint an explanation shows.
+ * examples an explanation shows.
  */
 export class Examiner {
   readonly rejectedCounts = new Map<ConstraintKey, number>();
   readonly rejectedExamples = new Map<ConstraintKey, Examined[]>();
   excluded = 0;
   examined = 0;
+  /** models counted in rejectedCounts without being examined one by one (ruleOut) */
+  ruledOut = 0;
+  private readonly slicesRuledOut = new Set<object>();
   /** highest expected quality among eligible models examined */
   strongest: Examined | undefined;
   /** lowest expected cost among eligible models examined */
@@ -75,6 +81,26 @@ export class Examiner {
     return est;
   }
 
+  /**
+   * A whole slice of the roster that cannot pass `key` (a price tier over budget, the models past the
+   * end of a selective-constraint walk), skipped unread. It still counts in the explanation, and its
+   * first models (the strongest or closest) are examined one by one so the operator sees an example
+   * with numbers. A slice is counted once however many passes skip it.
+   */
+  ruleOut(slice: object, key: ConstraintKey, size: number, samples: readonly RegistryEntry[]): void {
+    if (this.slicesRuledOut.has(slice)) return;
+    this.slicesRuledOut.add(slice);
+    let unread = size;
+    for (const entry of samples) {
+      if (this.marks.has(entry.slot)) continue;
+      this.eligible(entry);
+      unread -= 1;
+    }
+    if (unread <= 0) return;
+    this.rejectedCounts.set(key, (this.rejectedCounts.get(key) ?? 0) + unread);
+    this.ruledOut += unread;
+  }
+
   private reject(entry: RegistryEntry, key: ConstraintKey, known?: Estimate): void {
     this.rejectedCounts.set(key, (this.rejectedCounts.get(key) ?? 0) + 1);
     let examples = this.rejectedExamples.get(key);
@@ -82,8 +108,12 @@ export class Examiner {
       examples = [];
       this.rejectedExamples.set(key, examples);
     }
-    if (examples.length >= EXAMPLES_PER_CONSTRAINT) return;
+    const quality = known?.quality ?? weightedQuality(entry, this.ctx.weights);
+    const weakest = examples[EXAMPLES_PER_CONSTRAINT - 1];
+    if (weakest && weakest.est.quality >= quality) return;
     const est = known ?? estimate(entry, this.ctx);
+    if (weakest) examples.pop();
     examples.push({ entry, est, violation: { key, reason: reasonFor(key, entry, est, this.ctx) } });
+    examples.sort((a, b) => b.est.quality - a.est.quality);
   }
 }

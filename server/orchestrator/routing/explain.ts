@@ -107,11 +107,11 @@ export function explain(selection: Selection, examiner: Examiner, index: Routing
     }
     if (count > examples.length) omitted[key] = count - examples.length;
   }
-  const eligibleSeen = examiner.examined - examiner.excluded - rejected;
+  const eligibleSeen = examiner.examined - examiner.excluded - (rejected - examiner.ruledOut);
   const shownEligible = shown.size;
   if (eligibleSeen > shownEligible) omitted.outranked = eligibleSeen - shownEligible;
   if (examiner.excluded > 0) omitted.excluded = examiner.excluded;
-  const unexamined = index.size - examiner.examined;
+  const unexamined = index.size - examiner.examined - examiner.ruledOut;
   if (unexamined > 0) omitted["not-examined"] = unexamined;
 
   return {

@@ -2,7 +2,9 @@ import type { RegistryEntry } from "../registry/entry";
 import type { PriceTier } from "../registry/price-buckets";
 import type { RoutingIndex } from "../registry/routing-index";
 import type { OrderedView } from "../registry/sorted-index";
+import type { ConstraintKey } from "./constraints";
 import type { DecisionContext, WeightedCapability } from "./context";
+import type { Examiner } from "./examiner";
 
 /**
  * A slice of the roster the threshold walk reads best-first. `bound` gets, for each list, the key at
@@ -58,36 +60,39 @@ function costAt(ctx: DecisionContext, pin: number, pout: number): number {
   return (ctx.inputTokens * pin + ctx.outputTokens * pout) / 1_000_000;
 }
 
+/** Why a slice can be skipped: a hard constraint none of it passes, or a policy filter (not a rejection). */
+export type RuledOut = ConstraintKey | "below-bar";
+
+interface TierOptions {
+  prices: boolean;
+  score: (qualityBound: number, costLowerBound: number) => number;
+  ruledOut: (qualityBound: number, costLowerBound: number) => RuledOut | undefined;
+}
+
 /**
  * One slice per non-empty price tier, walked by capability (and, with `prices`, by the tier's own
- * price orderings, so the cost bound tightens as the walk goes). Tiers that are hopeless from the
- * start (all too dear, or none good enough) are never read.
+ * price orderings, so the cost bound tightens as the walk goes). A tier ruled out from the start by a
+ * hard constraint (all over budget, none good enough) is never read, only counted (Examiner.ruleOut).
  */
-export function priceTiers(
-  index: RoutingIndex,
-  ctx: DecisionContext,
-  options: {
-    prices: boolean;
-    score: (qualityBound: number, costLowerBound: number) => number;
-    hopeless: (qualityBound: number, costLowerBound: number) => boolean;
-  },
-): Partition[] {
+export function priceTiers(index: RoutingIndex, ctx: DecisionContext, examiner: Examiner, options: TierOptions): Partition[] {
   const out: Partition[] = [];
+  const primary = ctx.weights[0] as WeightedCapability;
   for (const tier of index.tiers()) {
     if (tier.size === 0) continue;
     const partition = tierPartition(tier, ctx, options);
-    const start = new Float64Array(partition.lists.length);
-    partition.lists.forEach((list, j) => (start[j] = list.keyAt(0)));
-    if (!partition.hopeless?.(start)) out.push(partition);
+    const start = Float64Array.from(partition.lists, (list) => list.keyAt(0));
+    const why = partition.why(start);
+    if (why === undefined) {
+      out.push(partition);
+    } else if (why !== "below-bar") {
+      const best = tier.byCapability(primary.index);
+      examiner.ruleOut(tier, why, tier.size, [best.at(0), best.at(1)].filter((e): e is RegistryEntry => e !== undefined));
+    }
   }
   return out;
 }
 
-function tierPartition(
-  tier: PriceTier,
-  ctx: DecisionContext,
-  options: { prices: boolean; score: (q: number, c: number) => number; hopeless: (q: number, c: number) => boolean },
-): Partition {
+function tierPartition(tier: PriceTier, ctx: DecisionContext, options: TierOptions): Partition & { why(next: Float64Array): RuledOut | undefined } {
   const walk = qualityWalk(ctx, (w) => tier.byCapability(w.index));
   const lists = [...walk.lists];
   const minIn = tier.byInputPrice().keyAt(0);
@@ -98,10 +103,12 @@ function tierPartition(
     const outSlot = lists.push(tier.byOutputPrice()) - 1;
     cost = (next) => costAt(ctx, next[inSlot] as number, next[outSlot] as number);
   }
+  const why = (next: Float64Array) => options.ruledOut(walk.bound(next), cost(next));
   return {
     lists,
     bound: (next) => options.score(walk.bound(next), cost(next)),
-    hopeless: (next) => options.hopeless(walk.bound(next), cost(next)),
+    hopeless: (next) => why(next) !== undefined,
+    why,
   };
 }
 

@@ -68,7 +68,9 @@ export function createRouter(deps: RouterDeps): Router {
     route(requirements, options = {}) {
       const ctx = buildContext(requirements, options);
       const examiner = new Examiner(ctx, examinedMarks, memo, registry.size);
-      const universe = feasibleSet(registry, ctx, feasibleBudget);
+      const feasible = feasibleSet(registry, ctx, feasibleBudget);
+      if (feasible) examiner.ruleOut(feasible, feasible.key, registry.size - feasible.entries.length, feasible.closest);
+      const universe = feasible?.entries;
       const selection = select({ index: registry, examiner, ctx, seen: walkMarks, maxExamined, universe }, Math.max(ctx.count, SHOWN_RANKED));
       if (selection.ranked.length === 0) throw diagnoseUnsatisfiable(registry, ctx);
       return explain(selection, examiner, registry, ctx);

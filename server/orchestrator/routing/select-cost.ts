@@ -1,6 +1,6 @@
 import { candidateList, priceTiers } from "./partitions";
 import { costEfficiency, deliveredQuality } from "./scoring";
-import { hopelessFor, type Choice, type SelectDeps, type Selection } from "./selection";
+import { ruledOutBy, type Choice, type SelectDeps, type Selection } from "./selection";
 import { thresholdTopK, type Ranked } from "./threshold-topk";
 
 /** Models kept from the quality pass: the best sets the bar, the next two explain it. */
@@ -18,12 +18,12 @@ const TIE_BREAK = 1e-12;
  */
 export function selectCost(deps: SelectDeps, k: number): Selection {
   const { index, examiner, ctx } = deps;
-  const hopeless = hopelessFor(ctx);
+  const ruledOut = ruledOutBy(ctx);
   const walk = { seen: deps.seen, rosterSize: index.size, maxExamined: deps.maxExamined };
 
   const best = thresholdTopK({
     ...walk,
-    partitions: deps.universe ? [candidateList(deps.universe)] : priceTiers(index, ctx, { prices: false, score: (q) => q, hopeless }),
+    partitions: deps.universe ? [candidateList(deps.universe)] : priceTiers(index, ctx, examiner, { prices: false, score: (q) => q, ruledOut }),
     k: QUALITY_PASS_K,
     score: (entry) => {
       const est = examiner.eligible(entry);
@@ -39,10 +39,10 @@ export function selectCost(deps: SelectDeps, k: number): Selection {
     ...walk,
     partitions: deps.universe
       ? [candidateList(deps.universe)]
-      : priceTiers(index, ctx, {
+      : priceTiers(index, ctx, examiner, {
           prices: true,
           score: (_q, c) => -c + TIE_BREAK,
-          hopeless: (q, c) => q < bar || hopeless(q, c),
+          ruledOut: (q, c) => ruledOut(q, c) ?? (q < bar ? "below-bar" : undefined),
         }),
     k,
     score: (entry) => {

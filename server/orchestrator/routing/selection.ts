@@ -1,6 +1,7 @@
 import type { RegistryEntry } from "../registry/entry";
 import type { RoutingIndex } from "../registry/routing-index";
 import type { RoutingPolicy } from "../spec";
+import type { ConstraintKey } from "./constraints";
 import type { DecisionContext } from "./context";
 import type { Examined, Examiner } from "./examiner";
 import { candidateList, priceTiers } from "./partitions";
@@ -40,10 +41,10 @@ export interface SelectDeps {
   universe?: readonly RegistryEntry[];
 }
 
-/** No unread model can pass minQuality or maxCostUsd. */
-export function hopelessFor(ctx: DecisionContext): (qualityBound: number, costLowerBound: number) => boolean {
+/** The constraint no unread model can pass given these bounds (minQuality, maxCostUsd), if any. */
+export function ruledOutBy(ctx: DecisionContext): (qualityBound: number, costLowerBound: number) => ConstraintKey | undefined {
   const { minQuality, maxCostUsd } = ctx.constraints;
-  return (q, c) => (minQuality !== undefined && q < minQuality) || (maxCostUsd !== undefined && c > maxCostUsd);
+  return (q, c) => (maxCostUsd !== undefined && c > maxCostUsd ? "maxCostUsd" : minQuality !== undefined && q < minQuality ? "minQuality" : undefined);
 }
 
 /** Rebuild the full Choice for the few models that made the top (the walk itself only kept numbers). */
@@ -63,9 +64,10 @@ function toChoices(top: readonly Ranked[], examiner: Examiner, policy: "balanced
 export function selectScored(deps: SelectDeps, policy: "balanced" | "quality", k: number): Selection {
   const { index, examiner, ctx } = deps;
   const weights = POLICY_WEIGHTS[policy];
-  const hopeless = hopelessFor(ctx);
   const score = (q: number, c: number) => q - weights.cost * costPenalty(c);
-  const partitions = deps.universe ? [candidateList(deps.universe)] : priceTiers(index, ctx, { prices: false, score, hopeless });
+  const partitions = deps.universe
+    ? [candidateList(deps.universe)]
+    : priceTiers(index, ctx, examiner, { prices: false, score, ruledOut: ruledOutBy(ctx) });
   const result = thresholdTopK({
     partitions,
     k,

@@ -78,7 +78,9 @@ export function diagnoseUnsatisfiable(index: RoutingIndex, ctx: DecisionContext)
         break;
     }
   }
-  const tally = [...firstFailures.entries()].map(([key, n]) => `${fmtInt(n)} on ${LABELS[key]}`).join(", ");
+  const tally = CONSTRAINT_KEYS.filter((key) => firstFailures.has(key))
+    .map((key) => `${fmtInt(firstFailures.get(key) ?? 0)} on ${LABELS[key]}`)
+    .join(", ");
   return new UnsatisfiableError(
     "constraints",
     `No enabled model meets every constraint at once, though each alone is met by some model (${tally})`,

@@ -2,6 +2,7 @@ import { normalisePrompt, type AnswerKeyBook, type AnswerKeyMatch } from "@/serv
 import { estimateTokens } from "@/server/orchestrator/communication/tokens";
 import { DEFAULT_SIMULATED_SKILL, type Capability, type ChatMessage, type FinishReason, type SimulatedConfig } from "@/server/orchestrator/spec";
 import { hashPick, hashUnit } from "./random";
+import { parseVerifierRequest, verifierVerdict } from "./verdicts";
 
 /** What a simulated model says, and the ground truth only the simulator-aware grader may read. */
 export interface SimulatedReply {
@@ -192,6 +193,19 @@ export function composeReply(input: {
   maxOutputTokens?: number;
   answerKeys: AnswerKeyBook;
 }): SimulatedReply {
+  const verify = parseVerifierRequest(lastUserText(input.messages));
+  if (verify) {
+    const capability = input.capabilityHint ?? "chat";
+    const verdict = verifierVerdict({
+      config: input.config,
+      request: verify,
+      capability,
+      skill: skillOf(input.config, capability),
+      answerKeys: input.answerKeys,
+      rightTemplatedAnswer: (normalised, cap) => coreAnswer(input.config, normalised, cap, true),
+    });
+    return { text: verdict.text, finishReason: "stop", truth: { correct: verdict.correct, capability: verdict.capability } };
+  }
   const keyed = findKey(input.messages, input.answerKeys);
   const reply = keyed
     ? keyedReply(input.config, keyed.prompt, keyed.key, requestedFormat(input.messages, keyed.key.capability))

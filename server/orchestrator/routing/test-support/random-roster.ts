@@ -43,7 +43,8 @@ export function fillRandom(registry: InMemoryModelRegistry, n: number, random: R
   }
 }
 
-export function randomRequirements(random: RandomSource, options: { constraints?: boolean } = {}): TaskRequirements {
+/** `tight`: selective constraints (few models pass), the case the router answers from constraint orderings. */
+export function randomRequirements(random: RandomSource, options: { constraints?: boolean; tight?: boolean } = {}): TaskRequirements {
   const capabilities = Object.fromEntries(CAPABILITIES.map((c) => [c, 0])) as Record<Capability, number>;
   const primary = pick(random, CAPABILITIES);
   capabilities[primary] = 1;
@@ -51,6 +52,23 @@ export function randomRequirements(random: RandomSource, options: { constraints?
   for (let i = 0; i < extra; i++) capabilities[pick(random, CAPABILITIES)] += 0.05 + 0.6 * random.next();
   const inputTokens = Math.floor(20 + 8000 * random.next());
   const constrained = options.constraints ?? true;
+  if (options.tight) {
+    const which = Math.floor(random.next() * 4);
+    return {
+      capabilities,
+      primary,
+      format: pick(random, ["text", "json", "code", "short-answer", "list"] as const),
+      inputTokens,
+      contextTokens: which === 0 ? 150_000 : inputTokens,
+      constraints: {
+        maxCostUsd: which === 1 ? 0.00005 + 0.0005 * random.next() : undefined,
+        maxLatencyMs: which === 2 ? 1_000 + 4_000 * random.next() : undefined,
+        minQuality: which === 3 ? 0.75 + 0.2 * random.next() : undefined,
+      },
+      confidence: 1,
+      evidence: [],
+    };
+  }
   return {
     capabilities,
     primary,

@@ -1,0 +1,69 @@
+"use client";
+
+import { prepareCapabilityHeat } from "@/components/charts/prepare-capability-heat";
+import type { ModelView } from "@/components/shared/api-types";
+import { formatContext, formatPrice } from "@/components/shared/format";
+import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { CapabilityHeaders, HeatCellView } from "./capability-heat";
+import { EnabledToggle } from "./enabled-toggle";
+import { ModelRowActions } from "./model-row-actions";
+import { EnabledBadge, SimulatedBadge } from "./simulated-badge";
+
+/** The roster: provider, prices, context, status and the twelve capability scores, with admin actions. */
+export function ModelsTable({ models, canManage, onEdit }: { models: readonly ModelView[]; canManage: boolean; onEdit: (model: ModelView) => void }) {
+  return (
+    <Table data-testid="models-table">
+      <THead>
+        <Tr>
+          <Th className="pl-5">Model</Th>
+          <Th>Provider</Th>
+          <Th className="text-right" title="US dollars per million tokens, input / output">
+            $/MTok in / out
+          </Th>
+          <Th className="text-right">Context</Th>
+          <Th>Status</Th>
+          <CapabilityHeaders />
+          {canManage && (
+            <Th className="pr-5 text-right">
+              <span className="sr-only">Actions</span>
+            </Th>
+          )}
+        </Tr>
+      </THead>
+      <TBody>
+        {models.map((model) => (
+          <Tr key={model.id} data-testid="model-row" data-model-id={model.id} className={model.enabled ? undefined : "bg-neutral-50/70"}>
+            <Td className="pl-5">
+              <div className="flex items-center gap-2 whitespace-nowrap">
+                <span className={model.enabled ? "font-medium text-neutral-900" : "font-medium text-neutral-500"}>{model.name}</span>
+                {model.isSimulated && <SimulatedBadge />}
+              </div>
+              <span className="font-mono text-[11px] text-neutral-400">{model.id}</span>
+            </Td>
+            <Td className="whitespace-nowrap">
+              {model.providerName}
+              <span className="block text-[11px] text-neutral-400">{model.providerKind}</span>
+            </Td>
+            <Td className="text-right whitespace-nowrap tabular-nums">
+              {formatPrice(model.inputUsdPerMTok)} / {formatPrice(model.outputUsdPerMTok)}
+            </Td>
+            <Td className="text-right tabular-nums" title={`${model.contextWindow.toLocaleString("en")} tokens`}>
+              {formatContext(model.contextWindow)}
+            </Td>
+            <Td>{canManage ? <EnabledToggle model={model} /> : <EnabledBadge enabled={model.enabled} />}</Td>
+            {prepareCapabilityHeat(model.capabilities).map((cell) => (
+              <Td key={cell.capability} className="px-0.5 py-1.5 text-center">
+                <HeatCellView cell={cell} />
+              </Td>
+            ))}
+            {canManage && (
+              <Td className="pr-5">
+                <ModelRowActions model={model} onEdit={onEdit} />
+              </Td>
+            )}
+          </Tr>
+        ))}
+      </TBody>
+    </Table>
+  );
+}
