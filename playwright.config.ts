@@ -42,6 +42,7 @@ export default defineConfig({
       ENSEMBLE_ADMIN_EMAIL: E2E_ADMIN.email,
       ENSEMBLE_ADMIN_PASSWORD: E2E_ADMIN.password,
       ENSEMBLE_SECRET: "e2e-secret-for-tests-only-0123456789",
+      NEXT_TELEMETRY_DISABLED: "1",
     },
   },
 });

@@ -13,11 +13,11 @@ export const DEFAULT_DATABASE_URL = "./data/ensemble.db";
 export function resolveDatabasePath(url: string): string {
   if (url === ":memory:") return url;
   const stripped = url.startsWith("file:") ? url.slice("file:".length) : url;
-  return path.resolve(process.cwd(), stripped);
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), stripped);
 }
 
 export function migrationsFolder(): string {
-  return path.resolve(process.cwd(), "db/migrations");
+  return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "db/migrations");
 }
 
 /** Opens the database in WAL mode and applies the committed migrations. */

@@ -66,9 +66,103 @@ export const capabilityProfiles = sqliteTable(
     manualScore: real("manual_score"),
     manualBy: text("manual_by"),
     manualAt: integer("manual_at", { mode: "number" }),
+    /** the last discovery run's posterior, what "reset to discovered" restores */
+    discoveredAlpha: real("discovered_alpha"),
+    discoveredBeta: real("discovered_beta"),
+    discoveredAt: integer("discovered_at", { mode: "number" }),
+    /** live outcomes folded in since the last reset */
+    observations: integer("observations").notNull().default(0),
     updatedAt: integer("updated_at", { mode: "number" }).notNull(),
   },
   (t) => [primaryKey({ columns: [t.modelId, t.capability] })],
+);
+
+/** Points of each capability's posterior over time, for the profile history chart. */
+export const profileHistory = sqliteTable(
+  "profile_history",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    capability: text("capability").notNull(),
+    mean: real("mean").notNull(),
+    low: real("low").notNull(),
+    high: real("high").notNull(),
+    source: text("source").notNull(),
+    at: integer("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("profile_history_model_idx").on(t.modelId, t.capability, t.at)],
+);
+
+/** Operators' own capability suites; the built-in ones live in code. */
+export const suites = sqliteTable("suites", {
+  id: text("id").primaryKey(),
+  name: text("name").notNull(),
+  capability: text("capability").notNull(),
+  description: text("description"),
+  createdBy: text("created_by"),
+  createdAt: createdAt(),
+});
+
+export const suiteItems = sqliteTable(
+  "suite_items",
+  {
+    id: text("id").primaryKey(),
+    suiteId: text("suite_id")
+      .notNull()
+      .references(() => suites.id, { onDelete: "cascade" }),
+    /** the whole SuiteItem (prompt, grader, expected answer or rubric), validated by suiteItemSchema */
+    item: text("item", { mode: "json" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index("suite_items_suite_idx").on(t.suiteId)],
+);
+
+export const DISCOVERY_STATUSES = ["running", "complete", "failed", "cancelled"] as const;
+
+export const discoveryRuns = sqliteTable(
+  "discovery_runs",
+  {
+    id: text("id").primaryKey(),
+    modelId: text("model_id")
+      .notNull()
+      .references(() => models.id, { onDelete: "cascade" }),
+    /** null: the built-in suites */
+    suiteId: text("suite_id"),
+    status: text("status", { enum: DISCOVERY_STATUSES }).notNull(),
+    capabilities: text("capabilities", { mode: "json" }).notNull(),
+    progress: text("progress", { mode: "json" }),
+    result: text("result", { mode: "json" }),
+    error: text("error"),
+    probesUsed: integer("probes_used").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    startedBy: text("started_by"),
+    startedAt: integer("started_at", { mode: "number" }).notNull(),
+    endedAt: integer("ended_at", { mode: "number" }),
+  },
+  (t) => [index("discovery_runs_model_idx").on(t.modelId, t.startedAt)],
+);
+
+/** Every probe of a discovery run: the item, the grade and, for rubric items, the judge's verdict. */
+export const discoveryProbes = sqliteTable(
+  "discovery_probes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    runId: text("run_id")
+      .notNull()
+      .references(() => discoveryRuns.id, { onDelete: "cascade" }),
+    itemId: text("item_id").notNull(),
+    capability: text("capability").notNull(),
+    outcome: text("outcome", { enum: ["pass", "fail", "broken", "error"] }).notNull(),
+    score: real("score"),
+    detail: text("detail"),
+    judgeVerdict: text("judge_verdict"),
+    latencyMs: integer("latency_ms"),
+    costUsd: real("cost_usd").notNull().default(0),
+    at: integer("at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("discovery_probes_run_idx").on(t.runId, t.id)],
 );
 
 export const TASK_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
@@ -146,6 +240,20 @@ export const taskEvents = sqliteTable(
     at: integer("at", { mode: "number" }).notNull(),
   },
   (t) => [index("task_events_task_idx").on(t.taskId, t.id)],
+);
+
+/** An operator's thumbs up (+1) or down (-1) on a finished task: the strongest learning signal. */
+export const taskFeedback = sqliteTable(
+  "task_feedback",
+  {
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    userId: text("user_id").notNull(),
+    value: integer("value").notNull(),
+    at: integer("at", { mode: "number" }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.taskId, t.userId] })],
 );
 
 export const messages = sqliteTable(

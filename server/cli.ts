@@ -2,6 +2,9 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createDb } from "@/db/client";
 import { submitTaskSchema } from "@/server/api/schemas/tasks";
+import { modelSpecFromCli } from "@/server/cli-model-spec";
+import type { CapabilityEstimate } from "@/server/orchestrator/discovery/estimator";
+import { CAPABILITIES, isCapability, type Capability } from "@/server/orchestrator/spec";
 import { databaseUrl } from "@/server/env";
 import { DomainError } from "@/server/orchestrator/errors";
 import { bootstrap, createServices, type Services } from "@/server/services/app";
@@ -13,6 +16,9 @@ const HELP = `Usage: npm run cli -- <command> [options]
 
 Commands:
   models list [--json]                         the roster with prices and capability scores
+  models add --json '<spec>'                   register a model from a JSON spec; prints {"id"}
+  discover <modelId> [--capabilities a,b] [--json]
+                                                measure a model on the built-in suites
   run "<prompt>" [--strategy s] [--policy p]   run a task to the end and print it
       [--max-cost usd] [--max-latency ms] [--json]
   analyze                                       JSON Lines {"id","prompt"} on stdin → one analysis line each
@@ -51,8 +57,14 @@ function parseTaskArgs(args: string[]) {
 
 const commands: Record<string, Command> = {
   async models(args, services) {
-    const { positionals, values } = parseArgs({ args, options: { json: { type: "boolean" } }, allowPositionals: true });
-    if (positionals[0] !== "list") throw new DomainError("INVALID_INPUT", `unknown models subcommand "${positionals[0] ?? ""}"; try "models list"`);
+    const { positionals, values } = parseArgs({ args, options: { json: { type: "string" } }, allowPositionals: true, strict: false });
+    if (positionals[0] === "add") {
+      if (typeof values.json !== "string") throw new DomainError("INVALID_INPUT", `models add needs --json '<spec>'`);
+      const created = services.roster.create(modelSpecFromCli(values.json, services));
+      print({ id: created.id }, true, () => "");
+      return;
+    }
+    if (positionals[0] !== "list") throw new DomainError("INVALID_INPUT", `unknown models subcommand "${positionals[0] ?? ""}"; try "models list" or "models add"`);
     const models = services.roster.list().map((m) => ({
       id: m.id,
       name: m.name,
@@ -64,9 +76,33 @@ const commands: Record<string, Command> = {
       outputUsdPerMTok: m.outputUsdPerMTok,
       capabilities: Object.fromEntries(Object.entries(m.capabilities).map(([c, v]) => [c, Number(v.mean.toFixed(3))])),
     }));
-    print(models, Boolean(values.json), () =>
+    print(models, values.json !== undefined, () =>
       models.map((m) => `${m.id.padEnd(22)} ${m.provider.padEnd(12)} $${m.inputUsdPerMTok}/$${m.outputUsdPerMTok} per MTok  ${m.enabled ? "enabled" : "disabled"}`).join("\n"),
     );
+  },
+
+  async discover(args, services) {
+    const { positionals, values } = parseArgs({ args, options: { json: { type: "boolean" }, capabilities: { type: "string" } }, allowPositionals: true });
+    const modelId = positionals[0];
+    if (!modelId) throw new DomainError("INVALID_INPUT", "discover needs a model id: npm run cli -- discover <modelId>");
+    const capabilities = values.capabilities?.split(",").map((c) => c.trim()).filter(Boolean);
+    for (const c of capabilities ?? []) if (!isCapability(c)) throw new DomainError("INVALID_INPUT", `capabilities: "${c}" is not one of ${CAPABILITIES.join(", ")}`);
+    const run = await services.discovery.runToCompletion({ modelId, capabilities: capabilities as Capability[] | undefined });
+    const estimates: Partial<Record<Capability, CapabilityEstimate>> = run.result?.capabilities ?? {};
+    const summary = {
+      modelId,
+      status: run.status,
+      error: run.error,
+      probesUsed: run.probesUsed,
+      capabilities: Object.fromEntries(
+        Object.entries(estimates).flatMap(([c, e]) => (e ? [[c, e] as const] : [])).map(([c, e]) => [c, { mean: round(e.mean), low: round(e.low), high: round(e.high), probes: e.probes }]),
+      ),
+    };
+    print(summary, Boolean(values.json), () =>
+      [`${modelId}: ${run.status}, ${run.probesUsed} probes${run.error ? ` (${run.error})` : ""}`,
+        ...Object.entries(summary.capabilities).map(([c, e]) => `  ${c.padEnd(15)} ${e.mean.toFixed(3)}  [${e.low.toFixed(3)}, ${e.high.toFixed(3)}]  ${e.probes} probes`)].join("\n"),
+    );
+    if (run.status !== "complete") process.exitCode = 1;
   },
 
   async analyze(_args, services) {
@@ -112,6 +148,10 @@ const commands: Record<string, Command> = {
     if (task.status !== "completed") process.exitCode = 1;
   },
 };
+
+function round(value: number): number {
+  return Number(value.toFixed(4));
+}
 
 async function main(argv: string[]) {
   const [name, ...rest] = argv;

@@ -11,9 +11,9 @@ export function databaseUrl(): string {
 /** Where generated state (secret key) lives: beside the database file, or ./data for in-memory databases. */
 export function dataDir(): string {
   const url = databaseUrl();
-  if (url === ":memory:") return path.resolve(process.cwd(), "data");
+  if (url === ":memory:") return path.resolve(/*turbopackIgnore: true*/ process.cwd(), "data");
   const file = url.startsWith("file:") ? url.slice("file:".length) : url;
-  return path.dirname(path.resolve(process.cwd(), file));
+  return path.dirname(path.resolve(/*turbopackIgnore: true*/ process.cwd(), file));
 }
 
 let cachedSecret: string | undefined;
@@ -28,7 +28,7 @@ export function masterSecret(): string {
   if (fromEnv && fromEnv.length >= 16) return (cachedSecret = fromEnv);
   if (fromEnv) throw new Error("ENSEMBLE_SECRET must be at least 16 characters long");
   const dir = dataDir();
-  const file = path.join(dir, "secret.key");
+  const file = path.join(/*turbopackIgnore: true*/ dir, "secret.key");
   if (!existsSync(file)) {
     mkdirSync(dir, { recursive: true });
     try {

@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { redirect } from "next/navigation";
-import { TRPCError } from "@trpc/server";
 import { auth } from "@/server/auth/auth";
 import { serverCaller } from "@/server/api/rsc";
 
@@ -15,7 +14,8 @@ export const requireViewer = cache(async () => {
   try {
     return await (await serverCaller()).users.me();
   } catch (error) {
-    if (error instanceof TRPCError && error.code === "UNAUTHORIZED") redirect("/login");
+    // duck-typed: the error class may come from another bundle's copy of @trpc/server
+    if ((error as { code?: unknown } | null)?.code === "UNAUTHORIZED") redirect("/login");
     throw error;
   }
 });

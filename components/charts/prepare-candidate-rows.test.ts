@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareCandidateRows, type CandidateLike } from "./prepare-candidate-rows";
+import { prepareCandidateRows, splitComponents, type CandidateLike } from "./prepare-candidate-rows";
 
 const candidates: CandidateLike[] = [
   { modelId: "b", score: 0.6, components: { quality: 0.7, cost: 0.2 } },
@@ -20,11 +20,27 @@ describe("prepareCandidateRows", () => {
   it("scales bars to the best eligible score and drops non-finite components", () => {
     const rows = prepareCandidateRows(candidates, ["a"]);
     expect(rows[0]).toMatchObject({ modelId: "a", relative: 1, reason: "highest quality" });
-    expect(rows[0]!.components).toEqual([{ name: "quality", value: 0.9 }]);
+    expect(rows[0]!.terms).toEqual([{ name: "quality", value: 0.9 }]);
+    expect(rows[0]!.inputs).toEqual([]);
     expect(rows.find((r) => r.modelId === "b")!.relative).toBeCloseTo(0.75);
   });
 
   it("copes with no candidates", () => {
     expect(prepareCandidateRows([], [])).toEqual([]);
+  });
+});
+
+describe("splitComponents", () => {
+  it("separates the score's terms from the measurements behind them", () => {
+    expect(splitComponents({ quality: 0.9, latencyMs: 1200, "term.quality": 0.8, "term.cost": -0.1 })).toEqual({
+      terms: [
+        { name: "quality", value: 0.8 },
+        { name: "cost", value: -0.1 },
+      ],
+      inputs: [
+        { name: "quality", value: 0.9 },
+        { name: "latencyMs", value: 1200 },
+      ],
+    });
   });
 });

@@ -12,7 +12,10 @@ export interface CandidateRow {
   score: number;
   /** score relative to the best eligible one, 0..1, for a bar */
   relative: number;
-  components: Array<{ name: string; value: number }>;
+  /** what the score is made of: the "term.*" components (name without the prefix), or all of them when there are none */
+  terms: Array<{ name: string; value: number }>;
+  /** the measurements the terms were computed from (the other components) */
+  inputs: Array<{ name: string; value: number }>;
   chosen: boolean;
   rejected: string | null;
   reason: string | null;
@@ -40,16 +43,27 @@ export function prepareCandidateRows(
   );
   let rank = 0;
   return sorted.map((c) => ({
+    ...splitComponents(c.components),
     modelId: c.modelId,
     modelName: nameOf(c.modelId),
     score: c.score,
     relative: c.rejected || best <= 0 ? 0 : Math.max(0, c.score) / best,
-    components: Object.entries(c.components)
-      .filter(([, v]) => Number.isFinite(v))
-      .map(([name, value]) => ({ name, value })),
     chosen: chosen.has(c.modelId),
     rejected: c.rejected ?? null,
     reason: c.reason ?? null,
     rank: c.rejected ? null : ++rank,
   }));
+}
+
+const TERM = "term.";
+
+/** Score terms apart from raw inputs; non-finite values are dropped. */
+export function splitComponents(components: Record<string, number>): Pick<CandidateRow, "terms" | "inputs"> {
+  const finite = Object.entries(components).filter(([, v]) => Number.isFinite(v));
+  const terms = finite.filter(([name]) => name.startsWith(TERM));
+  if (terms.length === 0) return { terms: finite.map(([name, value]) => ({ name, value })), inputs: [] };
+  return {
+    terms: terms.map(([name, value]) => ({ name: name.slice(TERM.length), value })),
+    inputs: finite.filter(([name]) => !name.startsWith(TERM)).map(([name, value]) => ({ name, value })),
+  };
 }

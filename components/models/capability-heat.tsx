@@ -12,18 +12,18 @@ const LEVEL = [
 ] as const;
 
 export const CAPABILITY_SHORT: Record<Capability, string> = {
-  math: "Math",
-  code: "Code",
-  reasoning: "Reas",
-  knowledge: "Know",
-  writing: "Writ",
-  roleplay: "Role",
-  extraction: "Extr",
-  summarization: "Summ",
-  translation: "Trans",
-  classification: "Class",
-  brainstorming: "Brain",
-  chat: "Chat",
+  math: "math",
+  code: "code",
+  reasoning: "reas",
+  knowledge: "know",
+  writing: "writ",
+  roleplay: "role",
+  extraction: "extr",
+  summarization: "summ",
+  translation: "transl",
+  classification: "class",
+  brainstorming: "brain",
+  chat: "chat",
 };
 
 /** Column headers for the twelve capabilities: short on screen, full for screen readers and on hover. */
@@ -31,7 +31,7 @@ export function CapabilityHeaders() {
   return (
     <>
       {CAPABILITIES.map((c) => (
-        <Th key={c} className="px-0.5 text-center" title={c}>
+        <Th key={c} dense className="text-center" title={c}>
           <span aria-hidden>{CAPABILITY_SHORT[c]}</span>
           <span className="sr-only">{c}</span>
         </Th>

@@ -15,8 +15,7 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
     <Table data-testid="models-table">
       <THead>
         <Tr>
-          <Th className="pl-5">Model</Th>
-          <Th>Provider</Th>
+          <Th>Model · provider</Th>
           <Th className="text-right" title="US dollars per million tokens, input / output">
             $/MTok in / out
           </Th>
@@ -24,7 +23,7 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
           <Th>Status</Th>
           <CapabilityHeaders />
           {canManage && (
-            <Th className="pr-5 text-right">
+            <Th className="text-right">
               <span className="sr-only">Actions</span>
             </Th>
           )}
@@ -33,16 +32,15 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
       <TBody>
         {models.map((model) => (
           <Tr key={model.id} data-testid="model-row" data-model-id={model.id} className={model.enabled ? undefined : "bg-neutral-50/70"}>
-            <Td className="pl-5">
+            <Td>
               <div className="flex items-center gap-2 whitespace-nowrap">
                 <span className={model.enabled ? "font-medium text-neutral-900" : "font-medium text-neutral-500"}>{model.name}</span>
                 {model.isSimulated && <SimulatedBadge />}
               </div>
-              <span className="font-mono text-[11px] text-neutral-400">{model.id}</span>
-            </Td>
-            <Td className="whitespace-nowrap">
-              {model.providerName}
-              <span className="block text-[11px] text-neutral-400">{model.providerKind}</span>
+              <div className="text-[11px] whitespace-nowrap text-neutral-400">
+                <span className="font-mono">{model.id}</span> · <span data-testid="model-provider">{model.providerName}</span>
+                {model.providerName.toLowerCase() !== model.providerKind && <> ({model.providerKind})</>}
+              </div>
             </Td>
             <Td className="text-right whitespace-nowrap tabular-nums">
               {formatPrice(model.inputUsdPerMTok)} / {formatPrice(model.outputUsdPerMTok)}
@@ -52,12 +50,12 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
             </Td>
             <Td>{canManage ? <EnabledToggle model={model} /> : <EnabledBadge enabled={model.enabled} />}</Td>
             {prepareCapabilityHeat(model.capabilities).map((cell) => (
-              <Td key={cell.capability} className="px-0.5 py-1.5 text-center">
+              <Td key={cell.capability} dense className="text-center">
                 <HeatCellView cell={cell} />
               </Td>
             ))}
             {canManage && (
-              <Td className="pr-5">
+              <Td>
                 <ModelRowActions model={model} onEdit={onEdit} />
               </Td>
             )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatContext, formatInt, formatMs, formatPrice, formatScore, formatUsd, humanize, truncate } from "./format";
+import { formatComponent, formatContext, formatInt, formatSigned, formatMs, formatPrice, formatScore, formatUsd, formatUsdLimit, humanize, truncate } from "./format";
 
 describe("formatUsd", () => {
   it("shows six decimals for sub-cent costs so small calls are visible", () => {
@@ -14,6 +14,8 @@ describe("formatUsd", () => {
     expect(formatUsd(0)).toBe("$0");
     expect(formatUsd(null)).toBe("–");
     expect(formatUsd(1e-9)).toBe("<$0.000001");
+    expect(formatUsdLimit(1e-9)).toBe("$1e-9");
+    expect(formatUsdLimit(0.05)).toBe("$0.05");
   });
 });
 
@@ -43,5 +45,20 @@ describe("other formatters", () => {
     expect(humanize("short-answer")).toBe("Short answer");
     expect(truncate("a  b\nc", 10)).toBe("a b c");
     expect(truncate("x".repeat(20), 10)).toBe(`${"x".repeat(9)}…`);
+  });
+});
+
+describe("routing components", () => {
+  it("formats a component by what it measures", () => {
+    expect(formatComponent("costUsd", 0.0013)).toBe("$0.001300");
+    expect(formatComponent("latencyMs", 7301.54)).toBe("7.30 s");
+    expect(formatComponent("latencyP95Ms", 900)).toBe("900 ms");
+    expect(formatComponent("contextWindow", 100000)).toBe("100K");
+    expect(formatComponent("quality", 0.956)).toBe("0.96");
+  });
+  it("signs contributions", () => {
+    expect(formatSigned(0.956)).toBe("+0.96");
+    expect(formatSigned(-0.07)).toBe("−0.07");
+    expect(formatSigned(0.001)).toBe("0.00");
   });
 });

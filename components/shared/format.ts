@@ -78,3 +78,24 @@ export function humanize(id: string): string {
   const spaced = id.replace(/[-_.]/g, " ");
   return spaced.charAt(0).toUpperCase() + spaced.slice(1);
 }
+
+/** A routing component's value by what its name says it measures: $, ms, tokens, or a plain number. */
+export function formatComponent(name: string, value: number): string {
+  if (/usd/i.test(name)) return formatUsd(value);
+  if (/ms$/i.test(name) || /Ms[A-Z0-9]/.test(name)) return formatMs(value);
+  if (/contextwindow|tokens/i.test(name)) return formatContext(value);
+  if (Math.abs(value) >= 100) return formatInt(value);
+  return value.toFixed(2);
+}
+
+/** A signed contribution: +0.96, −0.07. */
+export function formatSigned(value: number, digits = 2): string {
+  const fixed = Math.abs(value).toFixed(digits);
+  if (Number(fixed) === 0) return fixed;
+  return `${value < 0 ? "−" : "+"}${fixed}`;
+}
+
+/** A limit someone typed, shown as typed (3 significant digits), however small: $0.01, $1e-9. */
+export function formatUsdLimit(usd: number): string {
+  return `$${Number(usd.toPrecision(3))}`;
+}

@@ -34,7 +34,7 @@ export function TasksTable({
       <TBody>
         {items.map((task) => (
           <Tr key={task.id} data-testid="task-row" className="hover:bg-neutral-50">
-            <Td className="max-w-md">
+            <Td className="max-w-xs xl:max-w-sm">
               <Link href={`/tasks/${task.id}`} className="block truncate font-medium text-neutral-900 hover:text-indigo-600" title={task.prompt}>
                 {truncate(task.prompt, compact ? 70 : 110)}
               </Link>

@@ -22,16 +22,21 @@ export function Tr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>) 
   return <tr className={cx("align-middle", className)} {...rest} />;
 }
 
-export function Th({ className, scope = "col", ...rest }: ThHTMLAttributes<HTMLTableCellElement>) {
+/** `dense`: narrow padding and plain lower-case text, for grids of small cells (capability heat maps). */
+export function Th({ className, scope = "col", dense = false, ...rest }: ThHTMLAttributes<HTMLTableCellElement> & { dense?: boolean }) {
   return (
     <th
       scope={scope}
-      className={cx("px-3 py-2 text-left text-[11px] font-semibold tracking-wide whitespace-nowrap text-neutral-500 uppercase", className)}
+      className={cx(
+        "text-left whitespace-nowrap text-neutral-500",
+        dense ? "px-0.5 py-2 text-[10px] font-medium" : "px-3 py-2 text-[11px] font-semibold tracking-wide uppercase first:pl-5 last:pr-5",
+        className,
+      )}
       {...rest}
     />
   );
 }
 
-export function Td({ className, ...rest }: TdHTMLAttributes<HTMLTableCellElement>) {
-  return <td className={cx("px-3 py-2.5 text-neutral-700", className)} {...rest} />;
+export function Td({ className, dense = false, ...rest }: TdHTMLAttributes<HTMLTableCellElement> & { dense?: boolean }) {
+  return <td className={cx("text-neutral-700", dense ? "px-0.5 py-1.5" : "px-3 py-2.5 first:pl-5 last:pr-5", className)} {...rest} />;
 }

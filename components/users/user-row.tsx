@@ -27,7 +27,7 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
 
   return (
     <Tr data-testid="user-row" data-user-email={user.email}>
-      <Td className="pl-5">
+      <Td>
         <div className="flex items-center gap-2">
           <span className="font-medium text-neutral-900">{user.name}</span>
           {isSelf && <Badge tone="blue">you</Badge>}
@@ -62,7 +62,7 @@ export function UserRow({ user, isSelf }: { user: User; isSelf: boolean }) {
       <Td className="whitespace-nowrap text-neutral-500">
         <LocalTime ms={user.createdAt} />
       </Td>
-      <Td className="pr-5 text-right">
+      <Td className="text-right">
         {!isSelf && (
           <Button
             variant="ghost"

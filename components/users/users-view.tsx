@@ -17,7 +17,7 @@ export function UsersView() {
     <>
       <PageHeader title="Users" description="Who can sign in, and what each role may do." />
       <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="lg:col-span-2">
+        <Card className="self-start lg:col-span-2">
           <CardHeader title="Accounts" description={users.data ? `${users.data.length} user${users.data.length === 1 ? "" : "s"}` : undefined} />
           {users.isPending ? (
             <div className="p-5">
@@ -37,10 +37,10 @@ export function UsersView() {
             <Table data-testid="users-table">
               <THead>
                 <Tr>
-                  <Th className="pl-5">User</Th>
+                  <Th>User</Th>
                   <Th>Role</Th>
                   <Th>Added</Th>
-                  <Th className="pr-5">
+                  <Th>
                     <span className="sr-only">Actions</span>
                   </Th>
                 </Tr>

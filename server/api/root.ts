@@ -1,11 +1,15 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { discoveryRouter } from "./routers/discovery";
 import { modelsRouter } from "./routers/models";
+import { profilesRouter } from "./routers/profiles";
 import { providersRouter } from "./routers/providers";
 import { tasksRouter } from "./routers/tasks";
 import { usersRouter } from "./routers/users";
 
 export const appRouter = createTRPCRouter({
   models: modelsRouter,
+  profiles: profilesRouter,
+  discovery: discoveryRouter,
   providers: providersRouter,
   tasks: tasksRouter,
   users: usersRouter,

@@ -2,7 +2,7 @@ import { initTRPC, TRPCError, type TRPC_ERROR_CODE_KEY } from "@trpc/server";
 import superjson from "superjson";
 import { z, ZodError } from "zod";
 import { hasRole, type Role, type SessionUser } from "@/server/auth/roles";
-import { DomainError, type DomainErrorCode } from "@/server/orchestrator/errors";
+import { isDomainError, type DomainErrorCode } from "@/server/orchestrator/errors";
 import type { Services } from "@/server/services/app";
 
 export interface TrpcContext {
@@ -32,8 +32,8 @@ function fieldErrors(error: ZodError): Record<string, string[]> {
 const t = initTRPC.context<TrpcContext>().create({
   transformer: superjson,
   errorFormatter({ shape, error }) {
-    const zod = error.cause instanceof ZodError ? error.cause : null;
-    const domain = error.cause instanceof DomainError ? error.cause : null;
+    const zod = asZodError(error.cause);
+    const domain = isDomainError(error.cause) ? error.cause : null;
     return {
       ...shape,
       message: zod ? readableZodMessage(zod) : shape.message,
@@ -47,6 +47,13 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
+/** Duck-typed for the same reason as isDomainError: services may carry another bundle's copy of zod. */
+function asZodError(error: unknown): ZodError | null {
+  if (error instanceof ZodError) return error;
+  const candidate = error as { name?: unknown; issues?: unknown } | null;
+  return candidate?.name === "ZodError" && Array.isArray(candidate.issues) ? (error as ZodError) : null;
+}
+
 function readableZodMessage(error: ZodError): string {
   return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
 }
@@ -59,8 +66,9 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
   if (result.ok) return result;
   const cause = result.error.cause;
-  if (cause instanceof DomainError) throw new TRPCError({ code: CODE_OF[cause.code], message: cause.message, cause });
-  if (cause instanceof ZodError) throw new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(cause), cause });
+  if (isDomainError(cause)) throw new TRPCError({ code: CODE_OF[cause.code], message: cause.message, cause });
+  const zod = asZodError(cause);
+  if (zod) throw new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(zod), cause: zod });
   return result;
 });
 

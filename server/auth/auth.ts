@@ -15,7 +15,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const services = await getServices();
         if (!services.loginLimiter.allow(parsed.data.email)) throw new CredentialsSignin("rate-limited");
         const user = await services.users.authenticate(parsed.data.email, parsed.data.password);
-        if (!user) throw new CredentialsSignin();
+        if (!user) {
+          services.loginLimiter.fail(parsed.data.email);
+          throw new CredentialsSignin();
+        }
+        services.loginLimiter.succeed(parsed.data.email);
         return { id: user.id, email: user.email, name: user.name, role: user.role };
       },
     }),

@@ -7,7 +7,19 @@ export type DomainErrorCode =
   | "UNSATISFIABLE"
   | "PROVIDER_ERROR";
 
+/**
+ * A brand in the global symbol registry: Next bundles instrumentation and routes separately, so a
+ * DomainError thrown by one copy of this module fails `instanceof` against another copy.
+ */
+const DOMAIN_ERROR = Symbol.for("ensemble.DomainError");
+
+export function isDomainError(error: unknown): error is DomainError {
+  return typeof error === "object" && error !== null && (error as Record<symbol, unknown>)[DOMAIN_ERROR] === true;
+}
+
 export class DomainError extends Error {
+  readonly [DOMAIN_ERROR] = true;
+
   constructor(
     readonly code: DomainErrorCode,
     message: string,

@@ -5,7 +5,9 @@ import { TaskEventBus } from "./event-bus";
 import { createLoginLimiter } from "./login-limiter";
 import { createModelClients } from "./clients";
 import { createAnalysisService } from "./analysis";
+import { createDiscoveryService } from "./discovery";
 import { createTaskPipeline, systemRandom } from "./pipeline";
+import { createProfileService } from "./profiles";
 import { createProviderService } from "./providers";
 import { createRosterService } from "./roster";
 import { createRouting } from "./routing";
@@ -26,15 +28,17 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const roster = createRosterService(db);
   const clients = createModelClients({ roster, providers, sleep: options.sleep });
   const routing = createRouting(roster, systemRandom);
+  const profiles = createProfileService({ db, roster });
   const analysis = createAnalysisService(routing);
+  const discovery = createDiscoveryService({ db, roster, clients, profiles });
   let runner: TaskRunner | undefined;
   const tasks = createTaskService({
     db,
     bus,
     record,
-    runner: () => (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing })),
+    runner: () => (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles })),
   });
-  return { db, bus, users, providers, roster, routing, analysis, tasks, clients, loginLimiter: createLoginLimiter() };
+  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, clients, loginLimiter: createLoginLimiter() };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -64,6 +68,7 @@ export function getServices(): Promise<Services> {
     const services = createServices(createDb(databaseUrl()));
     await bootstrap(services);
     services.tasks.recover();
+    services.discovery.recover();
     return services;
   })();
   return globalForServices.ensembleServices;

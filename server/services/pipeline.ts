@@ -5,6 +5,7 @@ import { executeChain } from "@/server/orchestrator/engine";
 import { ProviderError } from "@/server/orchestrator/errors";
 import type { RoutingPolicy, Strategy, Task, TaskConstraints } from "@/server/orchestrator/spec";
 import type { ModelClients } from "./clients";
+import type { ProfileService } from "./profiles";
 import type { RosterService } from "./roster";
 import type { Routing } from "./routing";
 import type { TaskRecorder, TaskRunner } from "./tasks";
@@ -31,8 +32,9 @@ export function createTaskPipeline(deps: {
   clients: ModelClients;
   analyzer: LocalTaskAnalyzer;
   routing: Routing;
+  profiles: ProfileService;
 }): TaskRunner {
-  const { db, record, roster, clients, analyzer, routing } = deps;
+  const { db, record, roster, clients, analyzer, routing, profiles } = deps;
   const running = new Map<string, AbortController>();
 
   async function run(taskId: string): Promise<void> {
@@ -86,6 +88,7 @@ export function createTaskPipeline(deps: {
         completedAt: Date.now(),
       });
       record({ type: "task.completed", taskId, status: "completed" });
+      profiles.learnFromTask(taskId);
     } catch (error) {
       const cancelled = controller.signal.aborted || (error instanceof ProviderError && error.kind === "aborted");
       const message = cancelled ? "cancelled by an operator" : error instanceof Error ? error.message : String(error);

@@ -36,6 +36,10 @@ export interface CapabilityView {
   beta: number;
   source: string;
   manualScore: number | null;
+  manualBy: string | null;
+  manualAt: number | null;
+  discoveredAt: number | null;
+  observations: number;
 }
 
 export interface ModelView {
@@ -65,7 +69,20 @@ function capabilityViews(profiles: q.ProfileRow[]): Record<Capability, Capabilit
       const alpha = p?.alpha ?? 1;
       const beta = p?.beta ?? 1;
       const summary = summarizeBeta(alpha, beta);
-      return [c, { ...summary, alpha, beta, source: p?.source ?? "seed", manualScore: p?.manualScore ?? null }];
+      return [
+        c,
+        {
+          ...summary,
+          alpha,
+          beta,
+          source: p?.source ?? "seed",
+          manualScore: p?.manualScore ?? null,
+          manualBy: p?.manualBy ?? null,
+          manualAt: p?.manualAt ?? null,
+          discoveredAt: p?.discoveredAt ?? null,
+          observations: p?.observations ?? 0,
+        },
+      ];
     }),
   ) as Record<Capability, CapabilityView>;
 }
@@ -148,6 +165,9 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
   return {
     list: (): ModelView[] => snapshot().views,
     specs: (): LLMModel[] => snapshot().specs,
+    /** tells the roster its profiles changed behind its back (learning, discovery, overrides) */
+    changed: invalidate,
+
     /** changes whenever the roster may have changed, here or in another process (the CLI) */
     revision: (): string => `${dataVersion()}:${localRevision}`,
 

@@ -46,12 +46,12 @@ export function ProvidersSection({ models }: { models: readonly ModelView[] }) {
         <Table data-testid="providers-table">
           <THead>
             <Tr>
-              <Th className="pl-5">Name</Th>
+              <Th>Name</Th>
               <Th>Kind</Th>
               <Th>Base URL</Th>
               <Th>API key</Th>
               <Th className="text-right">Models</Th>
-              <Th className="pr-5 text-right">
+              <Th className="text-right">
                 <span className="sr-only">Actions</span>
               </Th>
             </Tr>
@@ -59,7 +59,7 @@ export function ProvidersSection({ models }: { models: readonly ModelView[] }) {
           <TBody>
             {providers.data.map((provider) => (
               <Tr key={provider.id} data-testid="provider-row" data-provider-id={provider.id}>
-                <Td className="pl-5 font-medium whitespace-nowrap text-neutral-900">{provider.name}</Td>
+                <Td className="font-medium whitespace-nowrap text-neutral-900">{provider.name}</Td>
                 <Td className="whitespace-nowrap">{provider.kind}</Td>
                 <Td className="max-w-xs truncate font-mono text-xs" title={provider.baseUrl ?? undefined}>
                   {provider.baseUrl ?? <span className="text-neutral-400">default</span>}
@@ -74,7 +74,7 @@ export function ProvidersSection({ models }: { models: readonly ModelView[] }) {
                   )}
                 </Td>
                 <Td className="text-right tabular-nums">{modelsOf(provider.id).length}</Td>
-                <Td className="pr-5">
+                <Td>
                   <ProviderRowActions provider={provider} modelCount={modelsOf(provider.id).length} onTest={setTesting} />
                 </Td>
               </Tr>

@@ -1,11 +1,11 @@
 import type { TaskConstraints, TaskRequirements } from "@/server/orchestrator/spec";
 import { prepareRequirementBars } from "@/components/charts/prepare-requirement-bars";
-import { formatInt, formatMs, formatPercent, formatUsd, humanize } from "@/components/shared/format";
+import { formatInt, formatMs, formatPercent, formatUsdLimit, humanize } from "@/components/shared/format";
 import { Badge, Card, CardBody, CardHeader, EmptyState, Meter } from "@/components/ui";
 
 function ConstraintList({ constraints }: { constraints: TaskConstraints }) {
   const items = [
-    constraints.maxCostUsd !== undefined && `cost ≤ ${formatUsd(constraints.maxCostUsd)}`,
+    constraints.maxCostUsd !== undefined && `cost ≤ ${formatUsdLimit(constraints.maxCostUsd)}`,
     constraints.maxLatencyMs !== undefined && `latency ≤ ${formatMs(constraints.maxLatencyMs)}`,
     constraints.minQuality !== undefined && `quality ≥ ${constraints.minQuality}`,
   ].filter((x): x is string => Boolean(x));

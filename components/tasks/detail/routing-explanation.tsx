@@ -1,6 +1,6 @@
 import type { ModelChain } from "@/server/orchestrator/spec";
 import { prepareCandidateRows } from "@/components/charts/prepare-candidate-rows";
-import { humanize } from "@/components/shared/format";
+import { formatComponent, formatSigned, humanize } from "@/components/shared/format";
 import { Badge, Card, CardBody, CardHeader, EmptyState, Meter, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 
 function OmittedNote({ omitted }: { omitted: Record<string, number> | undefined }) {
@@ -14,18 +14,53 @@ function OmittedNote({ omitted }: { omitted: Record<string, number> | undefined 
   );
 }
 
+function ComponentList({ terms, inputs }: { terms: Array<{ name: string; value: number }>; inputs: Array<{ name: string; value: number }> }) {
+  return (
+    <div className="max-w-md text-[11px]">
+      <div className="flex flex-wrap gap-1">
+        {terms.map((t) => (
+          <span
+            key={t.name}
+            className={t.value < 0 ? "rounded bg-rose-50 px-1.5 py-0.5 font-mono text-rose-700" : "rounded bg-emerald-50 px-1.5 py-0.5 font-mono text-emerald-800"}
+          >
+            {t.name} {formatSigned(t.value)}
+          </span>
+        ))}
+      </div>
+      {inputs.length > 0 && (
+        <details className="mt-1">
+          <summary className="cursor-pointer text-neutral-500 hover:text-neutral-800">{inputs.length} inputs</summary>
+          <dl className="mt-1 grid grid-cols-[auto_auto] justify-start gap-x-3 font-mono text-neutral-600">
+            {inputs.map((i) => (
+              <div key={i.name} className="contents">
+                <dt className="text-neutral-400">{i.name}</dt>
+                <dd>{formatComponent(i.name, i.value)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </div>
+  );
+}
+
 /** "Why this model": the planner's summary and every candidate with its score, components and verdict. */
-export function RoutingExplanation({ plan, modelName }: { plan: ModelChain | null; modelName: (id: string) => string }) {
+export function RoutingExplanation({ plan, modelName, ended }: { plan: ModelChain | null; modelName: (id: string) => string; ended: boolean }) {
   if (!plan) {
     return (
       <Card>
         <CardHeader title="Why this model" />
         <CardBody>
-          <EmptyState title="No plan yet" hint="The plan appears once the task has been analysed." />
+          {ended ? (
+            <EmptyState title="No plan" hint="The task ended before a model was chosen; the error above says why." />
+          ) : (
+            <EmptyState title="No plan yet" hint="The plan appears once the task has been analysed." />
+          )}
         </CardBody>
       </Card>
     );
   }
+  const rolesOf = (modelId: string) => [...new Set(plan.steps.filter((s) => s.modelId === modelId).map((s) => s.role))].join(", ");
   const rows = prepareCandidateRows(
     plan.explanation.candidates,
     plan.steps.map((s) => s.modelId),
@@ -61,19 +96,19 @@ export function RoutingExplanation({ plan, modelName }: { plan: ModelChain | nul
             <Table data-testid="candidates-table">
               <THead>
                 <Tr>
-                  <Th className="pl-5">Model</Th>
+                  <Th>Model</Th>
                   <Th>Score</Th>
                   <Th>Components</Th>
-                  <Th className="pr-5">Verdict</Th>
+                  <Th>Verdict</Th>
                 </Tr>
               </THead>
               <TBody>
                 {rows.map((row) => (
                   <Tr key={row.modelId} data-testid="candidate-row" className={row.rejected ? "bg-neutral-50/60" : undefined}>
-                    <Td className="pl-5 whitespace-nowrap">
+                    <Td className="whitespace-nowrap">
                       <div className="flex items-center gap-2">
                         <span className={row.rejected ? "text-neutral-500" : "font-medium text-neutral-900"}>{row.modelName}</span>
-                        {row.chosen && <Badge tone="green">chosen</Badge>}
+                        {row.chosen && <Badge tone="green">{rolesOf(row.modelId) || "chosen"}</Badge>}
                       </div>
                       <span className="font-mono text-[11px] text-neutral-400">{row.modelId}</span>
                     </Td>
@@ -83,16 +118,10 @@ export function RoutingExplanation({ plan, modelName }: { plan: ModelChain | nul
                         {!row.rejected && <Meter value={row.relative} label={`${row.modelName} score relative to the best`} className="w-20" />}
                       </div>
                     </Td>
-                    <Td>
-                      <div className="flex max-w-md flex-wrap gap-1">
-                        {row.components.map((c) => (
-                          <span key={c.name} className="rounded bg-neutral-100 px-1.5 py-0.5 font-mono text-[11px] text-neutral-600">
-                            {c.name} {c.value.toFixed(2)}
-                          </span>
-                        ))}
-                      </div>
+                    <Td className="min-w-[16rem]">
+                      <ComponentList terms={row.terms} inputs={row.inputs} />
                     </Td>
-                    <Td className="pr-5 text-xs">
+                    <Td className="min-w-[12rem] text-xs">
                       {row.rejected ? (
                         <span className="text-rose-700">Rejected: {row.rejected}</span>
                       ) : (

@@ -78,8 +78,8 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
                 </ErrorBoundary>
               </CardBody>
             </Card>
-            <RoutingExplanation plan={task.plan} modelName={modelName} />
-            <StepsTable steps={task.steps} modelName={modelName} />
+            <RoutingExplanation plan={task.plan} modelName={modelName} ended={!active} />
+            <StepsTable steps={task.steps} modelName={modelName} ended={!active} />
           </div>
           <div className="min-w-0 space-y-6">
             <RequirementsPanel requirements={task.requirements} constraints={task.constraints} />

@@ -14,10 +14,13 @@ function Fact({ label, children, testId }: { label: string; children: ReactNode;
   );
 }
 
+function isEnded(task: TaskDetail): boolean {
+  return task.status === "completed" || task.status === "failed" || task.status === "cancelled";
+}
+
 /** Totals so far: from the task once it is done, summed over its steps while it runs. */
 function totals(task: TaskDetail) {
-  const done = task.status === "completed" || task.status === "failed" || task.status === "cancelled";
-  if (done) return { inputTokens: task.inputTokens, outputTokens: task.outputTokens, costUsd: task.costUsd, latencyMs: task.latencyMs };
+  if (isEnded(task)) return { inputTokens: task.inputTokens, outputTokens: task.outputTokens, costUsd: task.costUsd, latencyMs: task.latencyMs };
   return {
     inputTokens: task.steps.reduce((s, x) => s + x.inputTokens, 0),
     outputTokens: task.steps.reduce((s, x) => s + x.outputTokens, 0),
@@ -38,13 +41,13 @@ export function TaskMetrics({ task, modelName, isSimulated }: { task: TaskDetail
             <dt className="text-xs text-neutral-500">Model</dt>
             <dd className="mt-0.5 flex flex-wrap items-center gap-1.5 text-sm font-medium text-neutral-900">
               <span data-testid="task-model" data-model-id={leadModel ?? ""}>
-                {leadModel ? modelName(leadModel) : <span className="font-normal text-neutral-400">choosing…</span>}
+                {leadModel ? modelName(leadModel) : <span className="font-normal text-neutral-400">{isEnded(task) ? "none" : "choosing…"}</span>}
               </span>
               {leadModel && isSimulated(leadModel) && <Badge tone="amber">SIMULATED</Badge>}
             </dd>
             {task.plan && task.plan.steps.length > 1 && (
               <p className="mt-0.5 text-xs text-neutral-500">
-                lead of {task.plan.steps.length} in a {task.plan.strategy}
+                first of {task.plan.steps.length} planned ({task.plan.strategy})
               </p>
             )}
           </div>

@@ -9,6 +9,7 @@ export const tasksRouter = createTRPCRouter({
   /** the curated demo batch across capabilities and strategies */
   demo: operatorProcedure.mutation(({ ctx }) => ctx.services.tasks.submitDemo({ source: "ui", userId: ctx.user.id })),
   cancel: operatorProcedure.input(idInput).mutation(({ ctx, input }) => ctx.services.tasks.cancel(input.id)),
+  counts: viewerProcedure.query(({ ctx }) => ctx.services.tasks.countsByStatus()),
   list: viewerProcedure.input(listTasksSchema).query(({ ctx, input }) => ctx.services.tasks.list(input)),
   get: viewerProcedure.input(idInput).query(({ ctx, input }) => ctx.services.tasks.get(input.id)),
   /** Persisted events since lastEventId, then live ones; ends when the task is terminal. */

@@ -76,6 +76,10 @@ export function signalFeatureNames(signals: PromptSignals): string[] {
   if (signals.pastedList) names.push("s:list");
   if (signals.question) names.push("s:question");
   if (signals.emoji) names.push("s:emoji");
+  if (signals.multipleChoice) names.push("s:mc");
+  names.push(`s:material-${signals.material}`);
+  // A question over pasted material is usually answered from it (extraction); a bare question is not.
+  if ((signals.question || signals.headQuestion) && signals.material !== "none") names.push("s:question+material");
   return names;
 }
 

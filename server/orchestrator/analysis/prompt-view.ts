@@ -10,6 +10,8 @@
  * Only a bounded head and tail of the prompt is ever scanned: a 1 MB paste costs the same as 8 kB.
  */
 
+import { stripBoilerplate } from "./boilerplate";
+
 /** Characters scanned from the start and the end of a long prompt. */
 export const SCAN_HEAD_CHARS = 6_000;
 export const SCAN_TAIL_CHARS = 2_000;
@@ -19,11 +21,18 @@ const ALL_INSTRUCTION_CHARS = 280;
 /** Caps on the instruction region, so one giant first line cannot be "the instruction". */
 const HEAD_CAP = 400;
 const TAIL_CAP = 300;
+/** A closing line longer than this, after a head that asks or introduces ("…?", "…:"), is material. */
+const LONG_TAIL_LINE = 160;
 /** A first/last line shorter than this ("Hi,", "Thanks!") is extended by its neighbour. */
 const SHORT_LINE = 25;
 
 /** Placeholder left where a fenced code block was cut out (letters only, so the tokenizer keeps it). */
 export const CODE_PLACEHOLDER = " zzcodeblock ";
+/** Placeholder for a fenced block of data (```json, ```csv...): material, not a program. */
+export const DATA_PLACEHOLDER = " zzdatablock ";
+
+/** Fence tags that mark data or prose rather than a program. */
+const DATA_FENCE_LANGS = new Set(["json", "jsonl", "yaml", "yml", "csv", "tsv", "text", "txt", "plaintext", "md", "markdown", "log", "output"]);
 
 export interface PromptView {
   /** length of the whole prompt, in UTF-16 units */
@@ -36,16 +45,18 @@ export interface PromptView {
   instruction: string;
   /** the remaining scanned text (pasted material), lower-cased, code blocks replaced */
   body: string;
-  /** number of fenced code blocks found in the scanned text */
+  /** number of fenced code blocks found in the scanned text (data fences such as ```json excluded) */
   codeBlocks: number;
   /** characters inside fenced code blocks */
   codeChars: number;
   /** language tags of fenced blocks (```python → "python") */
   codeLanguages: string[];
+  /** the scanned text without data fences, original case: what code-line detection reads */
+  codeScan: string;
 }
 
-/** List items, quoted lines, "Speaker: ..." transcript lines, table rows, lines without words. */
-const DATA_LINE = /^(?:[-*\u2022>|"]|\d+[.):]\s|[a-z]\)\s|[\p{L}\d]+(?: [\p{L}\d]+)?:\s|[^\p{L}]*$)/u;
+/** List items, quoted lines, "Speaker: ..." transcript lines, table rows, answer options ("b. ..."), lines without words. */
+const DATA_LINE = /^(?:[-*\u2022>|"]|\d+[.):]\s|[a-h][.)]\s|[\p{L}\d]+(?: [\p{L}\d]+)?:\s|[^\p{L}]*$)/u;
 
 const FENCE = /```([\w+#.-]*)[^\n]*\n?([\s\S]*?)(?:```|$)/g;
 
@@ -78,14 +89,16 @@ function splitInstruction(masked: string): { instruction: string; body: string }
   }
   const used = new Set<number>();
   const overflow: string[] = [];
-  const take = (order: number[], cap: number, skipData: boolean): string[] => {
+  const take = (order: number[], cap: number, tail: boolean, headIntroduces = false): string[] => {
     const out: string[] = [];
     let length = 0;
     for (const index of order) {
       if (used.has(index)) break;
       const line = (lines[index] ?? "").trim();
       // The last line of a pasted list or transcript is material, not the request.
-      if (skipData && DATA_LINE.test(line)) break;
+      if (tail && DATA_LINE.test(line)) break;
+      // "Question?\n\n<paragraph>": once the head has asked, a long closing paragraph is the material it points at.
+      if (tail && headIntroduces && out.length === 0 && line.length > LONG_TAIL_LINE) break;
       const room = cap - length;
       out.push(line.slice(0, room));
       // A line longer than the cap keeps its remainder as material rather than losing it.
@@ -98,7 +111,7 @@ function splitInstruction(masked: string): { instruction: string; body: string }
     return out;
   };
   const head = take(nonEmpty, HEAD_CAP, false);
-  const tail = take([...nonEmpty].reverse(), TAIL_CAP, true).reverse();
+  const tail = take([...nonEmpty].reverse(), TAIL_CAP, true, /[?:]\s*$/.test(head[head.length - 1] ?? "")).reverse();
   const bodyLines: string[] = [];
   for (const index of nonEmpty) if (!used.has(index)) bodyLines.push(lines[index] ?? "");
   return { instruction: [...head, ...tail].join("\n"), body: [...bodyLines, ...overflow].join("\n") };
@@ -109,14 +122,20 @@ export function viewPrompt(prompt: string): PromptView {
   let codeBlocks = 0;
   let codeChars = 0;
   const codeLanguages: string[] = [];
-  const masked = foldQuotes(scanned)
-    .replace(FENCE, (_whole, lang: string, body: string) => {
-      codeBlocks++;
-      codeChars += body.length;
-      if (lang) codeLanguages.push(lang.toLowerCase());
-      return `\n${CODE_PLACEHOLDER}\n`;
-    })
-    .toLowerCase();
-  const { instruction, body } = splitInstruction(masked);
-  return { totalChars: prompt.length, truncated, scanned, instruction, body, codeBlocks, codeChars, codeLanguages };
+  const dataFences: string[] = [];
+  const masked = foldQuotes(scanned).replace(FENCE, (whole: string, lang: string, body: string) => {
+    const tag = lang.toLowerCase();
+    if (DATA_FENCE_LANGS.has(tag)) {
+      dataFences.push(whole);
+      return `\n${DATA_PLACEHOLDER}\n`;
+    }
+    codeBlocks++;
+    codeChars += body.length;
+    if (tag) codeLanguages.push(tag);
+    return `\n${CODE_PLACEHOLDER}\n`;
+  });
+  let codeScan = scanned;
+  for (const fence of dataFences) codeScan = codeScan.replace(fence, "\n");
+  const { instruction, body } = splitInstruction(stripBoilerplate(masked.toLowerCase()));
+  return { totalChars: prompt.length, truncated, scanned, instruction, body, codeBlocks, codeChars, codeLanguages, codeScan };
 }

@@ -21,10 +21,16 @@ export interface PromptSignals {
   pastedList: boolean;
   /** the instruction ends with a question mark */
   question: boolean;
+  /** the first line of the instruction is a question (wh-word opening or a question mark) */
+  headQuestion: boolean;
   /** whole prompt length bucket */
   length: "tiny" | "short" | "medium" | "long";
   /** the prompt has an emoji */
   emoji: boolean;
+  /** answer options "A. … B. … C. …" (MMLU-style multiple choice) */
+  multipleChoice: boolean;
+  /** how much pasted material sits between the instruction lines */
+  material: "none" | "some" | "long";
 }
 
 const CODE_LINE =
@@ -37,7 +43,12 @@ const NUMBER = /\d+(?:[.,]\d+)*/g;
 const LIST_LINE = /^\s*(?:[-*\u2022>|]|\d+[.):]\s|[\p{L}]+(?: [\p{L}]+)?:\s)/u;
 const FOREIGN_WORD =
   /(?:^|[\s¿¡"'(])(?:el|los|las|una|que|por|para|está|estoy|necesito|gracias|le|les|des|est|une|avec|pour|je|vous|nous|merci|der|die|das|und|ist|nicht|ich|wir|mit|für|il|gli|che|sono|per|não|você|obrigado|uma|muito)(?=[\s,.!?;:"')]|$)/g;
+const WH_OPENING = /^(?:what|which|who|whom|whose|when|where|why|how|is|are|does|do|did|can|could|should|would|will)\b/;
 const EMOJI = /\p{Extended_Pictographic}/u;
+/** Two or more option lines ("A. Paris", "(b) 42", "C) never") on their own lines. */
+const OPTION_LINE = /^\s*\(?[A-Da-d][.)]\s+\S/gm;
+/** Inline options on one line: "(A) 0.333 (B) sqrt(49) (C) ..." or "A) Hume B) Kant". */
+const INLINE_OPTIONS = /(?:^|\s)\(?[Aa][.)]\s+\S.{0,80}?\s\(?[Bb][.)]\s+\S.{0,80}?\s\(?[Cc][.)]\s+\S/;
 
 function countMatches(re: RegExp, text: string, cap: number): number {
   re.lastIndex = 0;
@@ -73,8 +84,13 @@ function lengthBucket(chars: number): PromptSignals["length"] {
   return "long";
 }
 
+function headQuestion(instruction: string): boolean {
+  const first = instruction.trimStart().split("\n", 1)[0] ?? "";
+  return /\?\s*$/.test(first) || WH_OPENING.test(first);
+}
+
 export function readSignals(view: PromptView): PromptSignals {
-  const lines = view.scanned.split("\n", 400);
+  const lines = view.codeScan.split("\n", 400);
   let codeLines = 0;
   let listLines = 0;
   for (const line of lines) {
@@ -100,7 +116,10 @@ export function readSignals(view: PromptView): PromptSignals {
     romanceOrGermanic: countMatches(FOREIGN_WORD, lowered, 3) >= 2,
     pastedList: listLines >= 3,
     question: /\?\s*$/.test(view.instruction),
+    headQuestion: headQuestion(view.instruction),
     length: lengthBucket(view.totalChars),
     emoji: EMOJI.test(view.scanned),
+    multipleChoice: countMatches(OPTION_LINE, view.scanned.slice(0, 3_000), 3) >= 3 || INLINE_OPTIONS.test(view.instruction),
+    material: view.body.length === 0 ? "none" : view.body.length < 400 ? "some" : "long",
   };
 }

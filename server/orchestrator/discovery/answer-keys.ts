@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { ConflictError } from "../errors";
 import { capabilitySchema, type Capability } from "../spec";
+import { suiteAnswerKeys } from "./suites/answer-keys";
 
 /**
  * Answer keys: questions whose correct answer is known, so discovery can grade a model exactly and the
@@ -413,9 +414,17 @@ function translationKeys(): AnswerKey[] {
   return keys;
 }
 
-/** Every built-in key, in a fixed order. */
+/** Every built-in key, in a fixed order; the built-in capability suites' keyed items come last. */
 export function generateBuiltinAnswerKeys(): AnswerKey[] {
-  return [...mathKeys(), ...sentimentKeys(), ...topicKeys(), ...capitalKeys(), ...elementKeys(), ...translationKeys()];
+  return [
+    ...mathKeys(),
+    ...sentimentKeys(),
+    ...topicKeys(),
+    ...capitalKeys(),
+    ...elementKeys(),
+    ...translationKeys(),
+    ...suiteAnswerKeys(),
+  ];
 }
 
 /** The book the simulated provider and discovery share; capability suites register their own keys into it. */

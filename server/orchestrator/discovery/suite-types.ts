@@ -66,6 +66,8 @@ export const jsonGraderSchema = z.object({
 export const chrfGraderSchema = z.object({
   kind: z.literal("chrf"),
   reference: z.string().trim().min(1),
+  /** other correct renderings (tu/vous, word order); the best-matching reference counts */
+  alternatives: z.array(z.string().trim().min(1)).max(10).optional(),
   /** pass mark on the usual 0..100 chrF scale; the grade's score is chrF / 100 */
   threshold: z.number().min(0).max(100),
 });
@@ -92,7 +94,7 @@ export type GraderOf<K extends GraderKind> = Extract<GraderSpec, { kind: K }>;
 /** Grader kinds whose answer is a short string: these items are answer-keyed for simulated models. */
 export const KEYED_GRADER_KINDS: readonly GraderKind[] = ["exact", "numeric", "label"];
 
-const suiteItemShape = z.object({
+export const suiteItemShape = z.object({
   id: z.string().trim().min(1).max(120),
   capability: capabilitySchema,
   prompt: z.string().trim().min(1).max(20_000),

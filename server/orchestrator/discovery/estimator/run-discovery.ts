@@ -57,7 +57,8 @@ interface Launch<I extends ProbeItem> {
  * Each capability holds a Beta posterior, starting from a weak prior (options.ts). The next probe goes to
  * the most uncertain capability still open (scheduler.ts); a capability closes when its exact 90% interval
  * is at most `targetWidth` wide (after `minProbesPerCapability`), at `maxProbesPerCapability`, or when its
- * suite runs dry; the run ends when all are closed or `budgetProbes` graded probes are spent.
+ * suite runs dry; the run ends when all are closed or `budgetProbes` graded probes are spent (by default 40
+ * per capability: the greedy allocation gives the uncertain ones more and the settled ones less).
  *
  * A broken item is recorded by id and skipped: it says nothing about the model. A failed call counts
  * towards `maxConsecutiveErrors`; reaching it ends the run with status "failed" and the provider's message
@@ -66,7 +67,7 @@ interface Launch<I extends ProbeItem> {
  * capability and item is serialised so two probes never get the same item.
  */
 export async function runDiscovery<C extends Capability, I extends ProbeItem>(options: DiscoveryOptions<C, I>): Promise<DiscoveryResult<C>> {
-  const limits = resolveLimits(pickLimits(options));
+  const limits = resolveLimits(pickLimits(options), options.capabilities.length);
   const { model, prober, random, clock, onProgress, signal } = options;
   const tallies = buildTallies(options, limits);
   const startedAt = clock?.now();
@@ -79,7 +80,7 @@ export async function runDiscovery<C extends Capability, I extends ProbeItem>(op
   /** capabilities whose closing the UI has been told of (an event with done: true) */
   const announced = new Set<CapabilityTally<I>>();
 
-  const gradedInFlight = () => tallies.reduce((sum, t) => sum + t.inFlight, 0);
+  const inFlightTotal = () => tallies.reduce((sum, t) => sum + t.inFlight, 0);
   const itemsTotal = () => {
     const reachable = tallies.reduce((sum, t) => sum + (t.stopped ? t.probes : Math.max(t.probes, limits.maxProbesPerCapability)), 0);
     return Math.max(probesUsed, Math.min(limits.budgetProbes, reachable));
@@ -112,9 +113,9 @@ export async function runDiscovery<C extends Capability, I extends ProbeItem>(op
         stopAll("cancelled");
         return undefined;
       }
-      if (probesUsed + gradedInFlight() >= limits.budgetProbes) {
+      if (probesUsed + inFlightTotal() >= limits.budgetProbes) {
         // in-flight probes may still fail and free budget; only a spent budget closes the rest
-        if (gradedInFlight() === 0) stopAll("budget");
+        if (inFlightTotal() === 0) stopAll("budget");
         return undefined;
       }
       const tally = pickNext(tallies, limits, random);

@@ -27,7 +27,8 @@ function stripModuleSyntax(source: string): string {
   return source
     .replace(/^\s*export\s+(?:default\s+[\w$]+|\{[^}]*\});?\s*$/gm, "")
     .replace(/^\s*import\s[^\n]*$/gm, "")
-    .replace(/^(\s*)export\s+default\s+(?=(?:async\s+)?function|class)/gm, "$1").replace(/^(\s*)export\s+(?=(?:async\s+)?function|const|let|var|class)/gm, "$1");
+    .replace(/^(\s*)export\s+default\s+(?=(?:async\s+)?function|class)/gm, "$1")
+    .replace(/^(\s*)export\s+(?=(?:async\s+)?function|const|let|var|class)/gm, "$1");
 }
 
 export function extractCode(response: string, functionName: string): string | undefined {

@@ -23,7 +23,8 @@ export const gradeExact: Grader<"exact"> = async (item, response) => {
   if (accepted.includes(given)) return verdict(true, 1, `matched "${item.expected}"`);
   const finalLine = lastLine(answer);
   if (accepted.some((a) => endsWithPhrase(finalLine, a))) return verdict(true, 1, `final line ends with "${item.expected}"`);
-  const firstSentence = normaliseText(answer.split(/[.!?\n]/)[0] ?? "");
+  // a full stop or line break ends the first sentence; a question mark does not ("Paris? No: Lyon")
+  const firstSentence = normaliseText(answer.split(/\.(?:\s|$)|\n/)[0] ?? "");
   if (accepted.includes(firstSentence)) return verdict(true, 1, `first sentence is "${item.expected}"`);
   return verdict(false, 0, `expected "${item.expected}", got "${given.slice(0, 120)}"`);
 };

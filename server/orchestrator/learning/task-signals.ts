@@ -1,0 +1,65 @@
+import { answersAgree } from "../chains/gates";
+import type { OutputFormat } from "../spec";
+import { validateFormat } from "../synthesis/validators";
+import type { StepSignal } from "./signals";
+
+export interface FinishedStep {
+  stepIndex: number;
+  role: string;
+  modelId: string;
+  status: "running" | "completed" | "failed";
+  output: string | null;
+}
+
+export interface VerdictMessage {
+  /** the verifier's step and the step whose answer it judged */
+  fromStep: number;
+  toStep: number;
+  verdict: "yes" | "no" | "unknown";
+}
+
+export interface ModelSignal {
+  modelId: string;
+  stepIndex: number;
+  signal: StepSignal;
+}
+
+/** Formats a validator can check; free text passes any check, so it teaches nothing. */
+const CHECKABLE: ReadonlySet<OutputFormat> = new Set(["json", "short-answer", "code", "list"]);
+
+/** Roles whose output is an answer to the task (not a critique or a verdict on someone else's). */
+const ANSWERING_ROLES: ReadonlySet<string> = new Set(["answer", "fallback", "proposer", "voter", "draft", "aggregator", "revise"]);
+
+/**
+ * The outcome signals a finished task yields about the models that ran it: validator results on
+ * checkable formats, verifier verdicts on the answers they judged, and agreement among voters.
+ * Failed calls are reliability, not skill: the router's health statistics take those.
+ */
+export function signalsFromTask(input: { format: OutputFormat; steps: readonly FinishedStep[]; verdicts: readonly VerdictMessage[] }): ModelSignal[] {
+  const completed = input.steps.filter((s) => s.status === "completed" && s.output !== null);
+  const byIndex = new Map(completed.map((s) => [s.stepIndex, s]));
+  const signals: ModelSignal[] = [];
+
+  if (CHECKABLE.has(input.format)) {
+    for (const step of completed) {
+      if (!ANSWERING_ROLES.has(step.role)) continue;
+      signals.push({ modelId: step.modelId, stepIndex: step.stepIndex, signal: { kind: "validator", passed: validateFormat(input.format, step.output ?? "").ok } });
+    }
+  }
+
+  for (const verdict of input.verdicts) {
+    const judged = byIndex.get(verdict.toStep);
+    if (!judged || verdict.verdict === "unknown") continue;
+    signals.push({ modelId: judged.modelId, stepIndex: judged.stepIndex, signal: { kind: "verifier", verdict: verdict.verdict === "yes" ? "pass" : "fail" } });
+  }
+
+  const voters = completed.filter((s) => s.role === "voter");
+  if (voters.length >= 2) {
+    for (const voter of voters) {
+      const others = voters.filter((o) => o !== voter);
+      const agreeing = others.filter((o) => answersAgree(o.output ?? "", voter.output ?? "")).length;
+      signals.push({ modelId: voter.modelId, stepIndex: voter.stepIndex, signal: { kind: "vote", agreeing, others: others.length } });
+    }
+  }
+  return signals;
+}
