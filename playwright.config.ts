@@ -5,7 +5,7 @@ import path from "node:path";
 const PORT = Number(process.env.E2E_PORT ?? 3100);
 const dbFile = path.join(tmpdir(), "ensemble-e2e", "ensemble.db");
 
-export const E2E_ADMIN = { email: "admin@e2e.test", password: "e2e-admin-password" };
+import { E2E_ADMIN } from "./e2e/fixtures";
 
 export default defineConfig({
   testDir: "./e2e",

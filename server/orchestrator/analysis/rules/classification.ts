@@ -11,4 +11,5 @@ export const CLASSIFICATION_RULES: Rule[] = [
     pattern:
       /\bintents?\s*:|\bintent (?:detection|classification|recognition)\b|\bcontent moderation\b|\bwhich (?:team|queue|department|folder|bucket|category|group|label|specialty) (?:should|does|would|is)\b|\brate the (?:toxicity|sentiment|urgency|severity|priority|tone|formality)\b|\b(?:answer|respond|reply|output) (?:with |only with )?(?:exactly |only |just )?(?:one word|one label|a single (?:word|label))\b|^\w+(?:[ -]\w+)?, \w+(?:[ -]\w+)?,? or \w+(?:[ -]\w+)?\?|\b(?:spam|nsfw|sfw|safe|unsafe|toxic|legit|scam|real|fake|fraud)(?:ulent)? or (?:not|spam|sfw|nsfw|unsafe|safe|scam|legit|fake|real|genuine|ham)\b/,
   },
+  { id: "which-are-members", capability: "classification", boost: 2, pattern: /\bwhich of (?:these|the following) (?:are|is) (?:(?:types?|kinds?|examples?|species|forms?) of )?[\w -]{1,30}:\s*\w+(?: \w+)?, \w+/ },
 ];

@@ -1,0 +1,36 @@
+import { expect, test } from "@playwright/test";
+import { E2E_ADMIN, login } from "./fixtures";
+
+test("a mixture task shows its chain and every node turns complete live", async ({ page }) => {
+  await login(page, E2E_ADMIN);
+  await page.goto("/tasks/new");
+  await page.getByLabel("Prompt").fill("Write a warm welcome note for new members of a chess club.");
+  await page.getByLabel("Strategy").selectOption("mixture");
+  await page.getByRole("button", { name: "Submit task" }).click();
+  await expect(page).toHaveURL(/\/tasks\/tsk_/);
+
+  const graph = page.getByTestId("chain-graph");
+  await expect(graph).toBeVisible();
+  // three proposers and an aggregator, started live and all completed
+  const stepSelector = '[data-testid^="chain-node-"]:not([data-testid="chain-node-input"]):not([data-testid="chain-node-result"]):not([data-testid^="chain-node-plan-"])';
+  const steps = graph.locator(stepSelector);
+  // seen running first: the graph follows the task live, it is not drawn after the fact
+  await expect(graph.locator(`${stepSelector}[data-status="running"]`).first()).toBeVisible({ timeout: 20_000 });
+  await expect(page.getByTestId("task-status")).toHaveText(/completed/i, { timeout: 45_000 });
+  await expect.poll(async () => steps.count()).toBeGreaterThanOrEqual(4);
+  const statuses = await steps.evaluateAll((nodes) => nodes.map((n) => n.getAttribute("data-status")));
+  expect(statuses.filter((s) => s === "completed").length).toBeGreaterThanOrEqual(4);
+  await expect(graph.getByTestId("chain-node-result")).toHaveAttribute("data-status", "completed");
+
+  await steps.first().click();
+  await expect(page.getByTestId("chain-step-panel")).toBeVisible();
+});
+
+test("the demo button submits a batch across strategies", async ({ page }) => {
+  await login(page, E2E_ADMIN);
+  await page.getByRole("button", { name: "Run demo batch" }).click();
+  await expect(page.getByText(/Submitted \d+ tasks/)).toBeVisible();
+  await page.goto("/tasks");
+  await expect(page.getByTestId("task-row").first()).toBeVisible();
+  await expect.poll(async () => page.getByTestId("task-row").count()).toBeGreaterThanOrEqual(10);
+});
