@@ -174,7 +174,7 @@ function templatedReply(config: SimulatedConfig, messages: readonly ChatMessage[
       break;
     }
     case "text":
-      text = `${lead} ${body} ${pick("body2", BODIES)} ${closing}`;
+      text = `${lead} ${body} ${pick("body2", BODIES.filter((b) => b !== body))} ${closing}`;
       break;
   }
   return { text, finishReason: "stop", truth: { correct, capability } };

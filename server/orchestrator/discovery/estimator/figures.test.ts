@@ -7,10 +7,10 @@ import { bernoulliProber, drawModels, listSources } from "./test-support/hidden-
 
 /**
  * How well discovery recovers hidden skills, with its default limits (40 graded probes per capability on
- * average). Profiles are drawn from a seeded RandomSource; set FIGURES_SEED to try another draw and
- * FIGURES_SWEEP=n to print n further seeds (only the main seed is asserted).
+ * average). Profiles are drawn each run from a RandomSource seeded with a fresh seed, printed with the
+ * figures; set FIGURES_SEED to replay a draw.
  */
-const SEED = Number(process.env.FIGURES_SEED ?? 20_240_611);
+const SEED = Number(process.env.FIGURES_SEED ?? Math.floor(Math.random() * 1_000_000_000));
 const MODELS = 300;
 
 async function figuresFor(seed: number): Promise<Figures> {
@@ -43,8 +43,4 @@ describe("discovery figures (Bernoulli prober keyed by hash(model seed, item id)
     expect(figures.ordering).toBeGreaterThanOrEqual(0.95);
   });
 
-  const sweep = Number(process.env.FIGURES_SWEEP ?? 0);
-  it.runIf(sweep > 0)("sweep over further seeds (printed only)", async () => {
-    for (let i = 1; i <= sweep; i++) console.log(formatFigures(`seed ${SEED + i}`, await figuresFor(SEED + i)));
-  }, 600_000);
 });
