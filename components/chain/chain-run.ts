@@ -60,7 +60,8 @@ export function mergeEvents(persisted: ChainTaskSource["events"], live: readonly
   return merged;
 }
 
-function newStep(stepIndex: number, modelId: string, role: string): StepRun {
+/** A step as it starts; every measurement unknown until its events arrive. */
+export function newStep(stepIndex: number, modelId: string, role: string): StepRun {
   return {
     stepIndex,
     role,

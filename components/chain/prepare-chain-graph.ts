@@ -1,4 +1,4 @@
-import { isTerminal, reduceChainRun, type ChainRun } from "./chain-run";
+import { isTerminal, newStep, reduceChainRun, type ChainRun } from "./chain-run";
 import { matchPlan, placeSlots, positionOf, resultColumn, type PlacedSlot } from "./chain-layout";
 import type {
   ChainEdge,
@@ -21,26 +21,12 @@ function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessa
     // a slot without a run always comes from the plan (matchPlan only adds slots for runs)
     const nodeId = planNodeId(slot.planIndex ?? 0);
     return {
+      ...newStep(0, slot.modelId, slot.role),
       kind: "step",
       nodeId,
       stepIndex: null,
       planIndex: slot.planIndex,
-      role: slot.role,
-      modelId: slot.modelId,
       status: isTerminal(run.status) ? "skipped" : "pending",
-      input: [],
-      output: "",
-      streamed: "",
-      error: null,
-      inputTokens: null,
-      outputTokens: null,
-      costUsd: null,
-      latencyMs: null,
-      firstTokenMs: null,
-      startedAt: null,
-      endedAt: null,
-      retries: [],
-      fallbackFrom: null,
       incoming: [],
       outgoing: [],
     };

@@ -1,7 +1,8 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import type { ChatMessage, TaskEvent, TaskStatus } from "@/server/orchestrator/spec";
+import type { TaskEvent, TaskStatus } from "@/server/orchestrator/spec";
+import type { StepRun } from "./chain-run";
 
 /** The `tasks.get` output the chain view is drawn from. */
 export type ChainTask = inferRouterOutputs<AppRouter>["tasks"]["get"];
@@ -43,7 +44,7 @@ export interface FallbackNote {
 }
 
 /** Everything the graph and the side panel show about one step (run or planned). */
-export interface StepDetail {
+export interface StepDetail extends Omit<StepRun, "stepIndex" | "role" | "modelId" | "status"> {
   kind: "step";
   /** React Flow node id: "step:<index>" once started, "plan:<planIndex>" while only planned */
   nodeId: string;
@@ -54,22 +55,6 @@ export interface StepDetail {
   role: string;
   modelId: string;
   status: ChainNodeStatus;
-  input: ChatMessage[];
-  /** the full output, once completed */
-  output: string;
-  /** text streamed so far (output.delta) while running */
-  streamed: string;
-  error: string | null;
-  inputTokens: number | null;
-  outputTokens: number | null;
-  costUsd: number | null;
-  latencyMs: number | null;
-  firstTokenMs: number | null;
-  startedAt: number | null;
-  endedAt: number | null;
-  retries: StepRetry[];
-  /** set when this step ran as a fallback/escalation from another model */
-  fallbackFrom: FallbackNote | null;
   incoming: ChainMessage[];
   outgoing: ChainMessage[];
 }
