@@ -1,5 +1,6 @@
 import { CAPABILITIES, type Capability, type RandomSource } from "../../../spec";
 import type { GradedOutcome, ProbeItem, Prober, ProbeSource } from "../ports";
+import { hashUnit } from "../../../random";
 
 /**
  * Simulated-like models for the figures tests: a hidden skill per capability, and a verdict per item that
@@ -13,22 +14,6 @@ export interface HiddenModel {
   id: string;
   seed: number;
   skills: Skills;
-}
-
-/** cyrb53 to [0, 1): the simulated provider's hash (server/providers/simulation/random.ts), which this folder may not import. */
-export function hashUnit(seed: number, text: string): number {
-  let h1 = 0xdeadbeef ^ seed;
-  let h2 = 0x41c6ce57 ^ seed;
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    h1 = Math.imul(h1 ^ code, 2654435761);
-    h2 = Math.imul(h2 ^ code, 1597334677);
-  }
-  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507);
-  h1 ^= Math.imul(h2 ^ (h2 >>> 13), 3266489909);
-  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507);
-  h2 ^= Math.imul(h1 ^ (h1 >>> 13), 3266489909);
-  return (4294967296 * (2097151 & h2) + (h1 >>> 0)) / 2 ** 53;
 }
 
 const clamp = (x: number) => Math.min(0.98, Math.max(0.02, x));
