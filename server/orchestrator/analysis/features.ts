@@ -23,6 +23,10 @@ const BODY_MAX_WEIGHT = 0.3;
 /** Tokens read from the material; beyond this the budget is spread too thin to matter. */
 const BODY_MAX_TOKENS = 600;
 
+const CJK = /[\u3040-\u30ff\u3400-\u9fff\uac00-\ud7af]/;
+/** Character pairs read from one unspaced CJK run. */
+const CJK_PAIRS = 40;
+
 /** Stems of recently seen words: prompts reuse a small vocabulary, and stemming is the hot loop. */
 const STEM_CACHE = new Map<string, string>();
 const STEM_CACHE_MAX = 50_000;
@@ -94,6 +98,9 @@ export function extractFeatures(view: PromptView, signals: PromptSignals, ruleId
     if (i === 0) put(features, `f:${s}`, 1);
     if (previous !== "") put(features, `b:${previous}_${s}`, 1);
     if (raw.length >= 8) put(features, `p:${raw.slice(0, 6)}`, 1);
+    // Chinese and Japanese are written without spaces, so a whole clause is one "word"; its character
+    // pairs (翻译, 英语, 什么) carry the meaning instead.
+    if (raw.length >= 2 && CJK.test(raw)) for (let j = 0; j + 2 <= raw.length && j < CJK_PAIRS; j++) put(features, `w:${raw.slice(j, j + 2)}`, 1);
     previous = s;
   }
   if (view.body !== "") {

@@ -17,6 +17,7 @@ describe("output format detection", () => {
     ["short-answer", "What is the capital of Canada?"],
     ["short-answer", "Classify the sentiment of this review as positive or negative: 'Loved every minute.'"],
     ["short-answer", "Is this email spam? Answer yes or no. 'You won a prize, send your bank details.'"],
+    ["short-answer", "Question: Which planet is closest to the Sun?\nA. Venus\nB. Mercury\nC. Mars\nD. Earth\nAnswer:"],
     ["list", "List 5 tips for sleeping better."],
     ["list", "Give me 10 ideas for a birthday party theme."],
     ["list", "Brainstorm names for a bakery."],

@@ -38,6 +38,10 @@ export function detectFormat(primary: Capability, instruction: string, signals: 
   }
   if (jsonAsked) return { format: "json", reason: "asks for JSON / a schema" };
   if (SHORT_ASKED.test(instruction)) return { format: "short-answer", reason: "asks for a one-word / yes-no answer" };
+  // MMLU-style options: the answer is one of them (a derivation can still be asked for explicitly).
+  if (signals.multipleChoice && primary !== "writing" && !MATH_DERIVATION.test(instruction)) {
+    return { format: "short-answer", reason: "multiple choice: pick one option" };
+  }
   if (LIST_ASKED.test(instruction)) return { format: "list", reason: "asks for a list / N items" };
   switch (primary) {
     case "math":

@@ -8,11 +8,13 @@ import type { FeatureVector } from "./features";
 export interface LinearModel {
   /** scale applied to hand-written rule boosts; the model was trained with the same scale */
   ruleScale: number;
+  /** logits are divided by this before the softmax (confidence calibration); 1 = raw */
+  temperature: number;
   weights: ReadonlyMap<string, readonly number[]>;
 }
 
-export function loadModel(ruleScale: number, weights: Readonly<Record<string, readonly number[]>>): LinearModel {
-  return { ruleScale, weights: new Map(Object.entries(weights)) };
+export function loadModel(ruleScale: number, weights: Readonly<Record<string, readonly number[]>>, temperature = 1): LinearModel {
+  return { ruleScale, temperature, weights: new Map(Object.entries(weights)) };
 }
 
 export interface Contribution {

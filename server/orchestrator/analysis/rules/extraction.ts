@@ -12,7 +12,7 @@ export const EXTRACTION_RULES: Rule[] = [
     boost: 2.5,
     test: ({ text, signals }) => {
       const ref =
-        /\b(?:according to|based (?:only |solely )?on|using (?:only )?|from|in|given|per|read) (?:the |this |these |that |my |your )?(?:following |above |below |provided |attached |reference |given )?(?:passage|text|paragraph|article|excerpt|email|e-mail|message|document|letter|transcript|report|reference text|context|resume|cv|posting|job (?:ad|posting|description)|listing|note|notes|log|table|bio|label|invoice|receipt|contract|clause|chat|thread|schedule|statement|confirmation|abstract|story|wiki\w*)\b/.exec(text);
+        /\b(?:according to|based (?:only |solely )?on|using (?:only )?|from|in|on|given|per|read|here(?:'s| is| are)) (?:the |this |these |that |my |your |a |an |our |some )?(?:following |above |below |provided |attached |reference |given )?(?:passage|text|paragraph|article|excerpt|email|e-mail|message|document|letter|transcript|report|reference text|context|resume|cv|posting|job (?:ad|posting|description)|listing|note|notes|log|table|bio|label|invoice|receipt|contract|clause|chat|thread|schedule|statement|confirmation|abstract|story|wiki\w*)\b/.exec(text);
       if (ref === null) return null;
       return signals.question || signals.headQuestion || /^(?:list|give me|tell me|name|identify|find|get|pull|show me)\b/.test(text) ? ref[0] : null;
     },

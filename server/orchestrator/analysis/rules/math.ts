@@ -34,4 +34,6 @@ export const MATH_RULES: Rule[] = [
   // MATH-competition problems are written in LaTeX: "$x^2 + y^2 = 1$", "$A(a,b)$", "\frac{1}{x}". Inline math hugs its
   // dollar signs; prices do not ("$5 and $10" has a space before the second "$").
   { id: "latex-math", capability: "math", boost: 2.5, test: ({ view }) => LATEX.exec(view.scanned)?.[0] ?? null },
+  // "is 221 prime", "is 1001 divisible by 7": a property of a specific number.
+  { id: "number-property", capability: "math", boost: 2.5, pattern: /\bis \d+ (?:a )?(?:prime|composite|even|odd|divisible|a perfect (?:square|cube)|rational|irrational)\b|\b(?:prime factori[sz]ation|factors?) of \d+\b/ },
 ];

@@ -11,7 +11,7 @@ const SCENE = /\b(?:stay in (?:character|role)|in character|roleplay|role-play|i
 
 /** Roleplay cues: personas, scenes, stage directions and "act as / talk like" set-ups. */
 export const ROLEPLAY_RULES: Rule[] = [
-  { id: "roleplay", capability: "roleplay", boost: 3.5, pattern: /\b(?:pretend (?:you(?:'re| are)|to be|you were|ur|that you)|act (?:as|like) (?:a|an|my|the|if|you)|role-?play\w*|stay in (?:character|role|the role)|in character|break(?:ing)? character|play (?:the )?(?:role|part) of|take on the (?:role|persona)|you are now|from now on,? you (?:are|will be)|you(?:'ll| will) (?:be|play) (?:the|a|an|my)|let'?s (?:play a game|pretend|do an improv|roleplay|role-play)|simulate (?:a|an) (?:text|conversation|game|interview|adventure|escape)|speak (?:to me )?as if you were|(?:i'd like|i would like|i want|i need) you to (?:be|act as|play|pretend)\b|answer as (?:he|she|they|him|her) would|jeu de role|juego de rol|rollenspiel)\b/ },
+  { id: "roleplay", capability: "roleplay", boost: 3.5, pattern: /\b(?:pretend (?:you(?:'re| are)|to be|you were|ur|that you|we(?:'re| are)|we were|that we|i(?:'m| am) (?:a|an|the|your))|act (?:as|like) (?:a|an|my|the|if|you)|role-?play\w*|stay in (?:character|role|the role)|in character|break(?:ing)? character|play (?:the )?(?:role|part) of|take on the (?:role|persona)|you are now|from now on,? you (?:are|will be)|you(?:'ll| will) (?:be|play) (?:the|a|an|my)|let'?s (?:play a game|pretend|do an improv|roleplay|role-play)|simulate (?:a|an) (?:text|conversation|game|interview|adventure|escape)|speak (?:to me )?as if you were|(?:i'd like|i would like|i want|i need) you to (?:be|act as|play|pretend)\b|answer as (?:he|she|they|him|her) would|jeu de role|juego de rol|rollenspiel)\b/ },
   // "You're my tennis coach. I just lost..." sets a scene; "you're the best, I love it" is a compliment.
   { id: "persona", capability: "roleplay", boost: 3.5, pattern: /\b(?:you(?:'re| are)|be|imagine you(?:'re| are)) (?:a|an|my|the) (?!best\b|greatest\b|worst\b|funniest\b|smartest\b|sweetest\b|only one\b)[^.?!\n]{1,60}(?:\. |, | and )(?:i(?:'m| am| will| 'll)?|me)\b|\bnew game\b|\bi(?:'m| am) (?:the|a|an|your) [^.?!\n]{1,40}(?:and|,) you(?:'re| are)\b|^you are [a-z]+ [a-z]+\b|(?:^|\b(?:can|could|will|would) you |\bplease )be my \w+|\bplay (?:a|my)\b/ },
   // "*walks into the tavern*": a stage direction is a move in a scene, not a question.
@@ -44,5 +44,13 @@ export const ROLEPLAY_RULES: Rule[] = [
       if (role === null || SCENE.test(text)) return null;
       return TASK_VERB.test(text.slice(role.index + role[0].length)) ? role[0] : null;
     },
+  },
+  // "Respond as if you were Shakespeare: what do you think of TikTok?" asks the persona, not the assistant, so the
+  // small-talk cues ("what do you think", "how are you") must not pull it to chat.
+  {
+    id: "persona-not-small-talk",
+    capability: "chat",
+    boost: -2.5,
+    pattern: /\b(?:as if you were|(?:talk|speak|respond|reply|answer|act) (?:like|as) (?:a|an|my|the|if)|pretend (?:you|to be|we|that)|stay in (?:character|role)|in character|role-?play|you(?:'re| are) my \w+ in this)\b/,
   },
 ];

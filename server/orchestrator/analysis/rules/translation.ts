@@ -15,7 +15,7 @@ export const TRANSLATION_RULES: Rule[] = [
     boost: 2.2,
     test: ({ text, signals }) =>
       (signals.nonLatinShare > 0.2 || signals.romanceOrGermanic || LANGUAGE_NAME.test(text) || /\b(?:word|phrase|proverb|sign|idiom|expression|saying)\b|"[^"\s]+(?: [^"\s]+){0,3}"|(?:^|\s)'[^'\s]+(?: [^'\s]+){0,3}'/.test(text)) &&
-      /\bwhat (?:does|do) .{1,80} (?:mean|say)\b|\bmeaning of\b/.test(text)
+      /\bwhat (?:does|do|did) .{1,80} (?:mean|say)\b|\bmeaning of\b|\bwhat(?:'s| is| are) (?:it|this|that|he|she|they|these) (?:saying|say)\b|\bwhat (?:it|this|that) (?:says|means)\b/.test(text)
         ? "asks what foreign text means"
         : null,
   },
@@ -23,8 +23,8 @@ export const TRANSLATION_RULES: Rule[] = [
   {
     id: "translate-verb-script",
     capability: "translation",
-    boost: 2.5,
-    test: ({ view }) => /翻译|翻譯|翻訳|번역|怎么说|怎麼說|用英语|用英文|用中文|英語で|日本語で|영어로|перевед|переклад/.exec(view.instruction)?.[0] ?? null,
+    boost: 3.5,
+    test: ({ view }) => /翻译|翻譯|翻訳|번역|怎么说|怎麼說|用英语|用英文|用中文|英語で|英語に|영어로|перевед|переклад/.exec(view.instruction)?.[0] ?? null,
   },
   // "whats cheers in polish", "thank you in japanese?"
   { id: "word-in-language", capability: "translation", boost: 2.5, pattern: new RegExp(`\\bwhat(?:'s| is|s)\\b[^.?!\\n]{1,40}\\bin (?:${LANGS})\\b|^[^.?!\\n]{1,40} in (?:${LANGS})\\s*\\??$`) },
