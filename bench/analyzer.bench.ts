@@ -3,6 +3,7 @@
  * so its budget is p99 < 1 ms on a ~2,000-character prompt. `runAnalyzerBench` is exported for
  * the `npm run bench` aggregator.
  */
+import { availableParallelism, loadavg } from "node:os";
 import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { createTaskAnalyzer } from "../server/orchestrator/analysis/analyzer";
@@ -50,4 +51,8 @@ export async function runAnalyzerBench(runs = 5_000, warmup = 1_000): Promise<{ 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const { p50Us, p99Us } = await runAnalyzerBench();
   console.log(`analyzer on ~${TARGET_CHARS}-char prompts, 5000 runs: p50 ${p50Us} µs, p99 ${p99Us} µs (budget p99 < 1000 µs)`);
+  // The budget is for a quiet machine: on a busy one the p99 measures scheduler preemption, not the analyzer.
+  const [load = 0] = loadavg();
+  const cpus = availableParallelism();
+  if (load > cpus / 2) console.log(`note: 1-minute load average ${load.toFixed(1)} on ${cpus} CPUs; rerun on a quiet machine before reading the p99`);
 }

@@ -192,9 +192,16 @@ export const tasks = sqliteTable(
     createdAt: createdAt(),
     startedAt: integer("started_at", { mode: "number" }),
     completedAt: integer("completed_at", { mode: "number" }),
+    /** set by the gateway when the caller named a roster model: the plan is that model alone, no routing */
+    pinnedModelId: text("pinned_model_id"),
+    /** the gateway key that submitted the task: its monthly spend is the sum of these tasks' cost */
+    apiKeyId: text("api_key_id"),
+    /** the caller's whole conversation (gateway); null means the model sees `prompt` alone */
+    messages: text("messages", { mode: "json" }),
   },
   (t) => [
     index("tasks_created_idx").on(t.createdAt),
+    index("tasks_api_key_created_idx").on(t.apiKeyId, t.createdAt),
     index("tasks_status_created_idx").on(t.status, t.createdAt),
     index("tasks_model_created_idx").on(t.modelId, t.createdAt),
   ],
@@ -271,4 +278,24 @@ export const messages = sqliteTable(
     at: integer("at", { mode: "number" }).notNull(),
   },
   (t) => [index("messages_task_idx").on(t.taskId, t.id)],
+);
+
+/** Gateway API keys. Only the SHA-256 of a key is stored; the key itself is shown once, at creation. */
+export const apiKeys = sqliteTable(
+  "api_keys",
+  {
+    id: text("id").primaryKey(),
+    name: text("name").notNull(),
+    /** the key's first characters ("ens_AbCd"), safe to show so people can tell keys apart */
+    prefix: text("prefix").notNull(),
+    /** hex SHA-256 of the whole key: keys are 32 random bytes, so a fast hash is enough (no bcrypt) */
+    hash: text("hash").notNull(),
+    createdBy: text("created_by"),
+    createdAt: createdAt(),
+    revokedAt: integer("revoked_at", { mode: "number" }),
+    rateLimitPerMinute: integer("rate_limit_per_minute").notNull().default(600),
+    monthlyBudgetUsd: real("monthly_budget_usd"),
+    lastUsedAt: integer("last_used_at", { mode: "number" }),
+  },
+  (t) => [uniqueIndex("api_keys_hash_idx").on(t.hash)],
 );

@@ -1,6 +1,7 @@
 import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createDb } from "@/db/client";
+import { createApiKeySchema } from "@/server/api/schemas/api-keys";
 import { submitTaskSchema } from "@/server/api/schemas/tasks";
 import { modelSpecFromCli } from "@/server/cli-model-spec";
 import type { CapabilityEstimate } from "@/server/orchestrator/discovery/estimator";
@@ -8,6 +9,7 @@ import { CAPABILITIES, isCapability, type Capability } from "@/server/orchestrat
 import { databaseUrl } from "@/server/env";
 import { DomainError } from "@/server/orchestrator/errors";
 import { bootstrap, createServices, type Services } from "@/server/services/app";
+import { runLabCommand } from "@/server/services/lab";
 
 /** A thin shell over server/services: parse arguments, call a service, print. */
 type Command = (args: string[], services: Services) => Promise<unknown>;
@@ -24,6 +26,12 @@ Commands:
   analyze                                       JSON Lines {"id","prompt"} on stdin → one analysis line each
   route "<prompt>" [--strategy s] [--policy p] [--max-cost usd] [--max-latency ms] [--json]
                                                 the plan Ensemble would run, with its explanation
+  keys create --name <n> [--rate-limit n] [--budget usd] [--json]
+                                                a gateway API key; the key is printed once
+  keys list [--json]                            gateway keys (never the key itself)
+  keys revoke <id>                              revoke a gateway key at once
+  lab --data <dir> | --dataset <name> [--seed n] [--json]
+                                                replay routing policies on recorded outcomes (routing lab)
   help                                          this text
 
 Uses DATABASE_URL (default ./data/ensemble.db); migrates and seeds an empty database on first use.`;
@@ -56,6 +64,42 @@ function parseTaskArgs(args: string[]) {
 }
 
 const commands: Record<string, Command> = {
+  async keys(args, services) {
+    const { positionals, values } = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, name: { type: "string" }, "rate-limit": { type: "string" }, budget: { type: "string" } },
+      allowPositionals: true,
+    });
+    const [sub, id] = positionals;
+    const json = Boolean(values.json);
+    if (sub === "create") {
+      const input = createApiKeySchema.parse({
+        name: values.name ?? "",
+        rateLimitPerMinute: values["rate-limit"] === undefined ? undefined : Number(values["rate-limit"]),
+        monthlyBudgetUsd: values.budget === undefined ? undefined : Number(values.budget),
+      });
+      const created = services.apiKeys.create({ ...input, createdBy: "cli" });
+      print({ id: created.id, name: created.name, prefix: created.prefix, key: created.key }, json, () =>
+        `Created ${created.id} (${created.name}).\nKey (shown once, store it now): ${created.key}`,
+      );
+      return;
+    }
+    if (sub === "list") {
+      const keys = services.apiKeys.list();
+      print(keys, json, () =>
+        keys.map((k) => `${k.id}  ${k.prefix}…  ${k.name.padEnd(16)} ${k.revokedAt ? "revoked" : "active "}  ${k.rateLimitPerMinute}/min  ${k.monthlyBudgetUsd === null ? "no budget" : `$${k.monthlyBudgetUsd}/month`}`).join("\n") || "no keys",
+      );
+      return;
+    }
+    if (sub === "revoke") {
+      if (!id) throw new DomainError("INVALID_INPUT", "keys revoke needs a key id: npm run cli -- keys revoke <id>");
+      const revoked = services.apiKeys.revoke(id);
+      print({ id: revoked.id, revokedAt: revoked.revokedAt }, json, () => `Revoked ${revoked.id} (${revoked.name}).`);
+      return;
+    }
+    throw new DomainError("INVALID_INPUT", `unknown keys subcommand "${sub ?? ""}"; try "keys create", "keys list" or "keys revoke"`);
+  },
+
   async models(args, services) {
     const { positionals, values } = parseArgs({ args, options: { json: { type: "string" } }, allowPositionals: true, strict: false });
     if (positionals[0] === "add") {
@@ -112,6 +156,8 @@ const commands: Record<string, Command> = {
       if (out !== null) process.stdout.write(`${out}\n`);
     }
   },
+
+  lab: (args, services) => runLabCommand(args, services, print),
 
   async route(args, services) {
     const { input, json } = parseTaskArgs(args);

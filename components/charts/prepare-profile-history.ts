@@ -146,12 +146,15 @@ export function defaultHistoryCapability(history: ProfileHistory): Capability | 
   return best?.capability ?? null;
 }
 
-/** Axis ticks: the time of day within a day's span, the date beyond it. */
+/** Axis ticks: seconds within a few minutes, the time of day within a day and a half, the date beyond. */
 export function historyTickFormat(domain: [number, number] | null, timeZone?: string): (ms: number) => string {
   const span = domain ? domain[1] - domain[0] : 0;
-  const format =
-    span <= 36 * 3600_000
-      ? new Intl.DateTimeFormat("en", { timeZone, hour: "2-digit", minute: "2-digit", hour12: false })
-      : new Intl.DateTimeFormat("en", { timeZone, month: "short", day: "numeric" });
+  const options: Intl.DateTimeFormatOptions =
+    span <= 10 * 60_000
+      ? { hour: "2-digit", minute: "2-digit", second: "2-digit", hour12: false }
+      : span <= 36 * 3600_000
+        ? { hour: "2-digit", minute: "2-digit", hour12: false }
+        : { month: "short", day: "numeric" };
+  const format = new Intl.DateTimeFormat("en", { timeZone, ...options });
   return (ms: number) => format.format(ms);
 }

@@ -10,7 +10,7 @@ function navFor(viewer: Viewer): NavItem[] {
     { href: "/", label: "Home" },
     { href: "/tasks", label: "Tasks" },
     { href: "/models", label: "Models" },
-    ...(hasRole(viewer.role, "admin") ? [{ href: "/users", label: "Users" }] : []),
+    ...(hasRole(viewer.role, "admin") ? [{ href: "/users", label: "Users" }, { href: "/keys", label: "API keys" }] : []),
   ];
 }
 

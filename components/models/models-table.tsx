@@ -1,5 +1,6 @@
 "use client";
 
+import Link from "next/link";
 import { prepareCapabilityHeat } from "@/components/charts/prepare-capability-heat";
 import type { ModelView } from "@/components/shared/api-types";
 import { formatContext, formatPrice } from "@/components/shared/format";
@@ -34,7 +35,13 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
           <Tr key={model.id} data-testid="model-row" data-model-id={model.id} className={model.enabled ? undefined : "bg-neutral-50/70"}>
             <Td>
               <div className="flex items-center gap-2 whitespace-nowrap">
-                <span className={model.enabled ? "font-medium text-neutral-900" : "font-medium text-neutral-500"}>{model.name}</span>
+                <Link
+                  href={`/models/${encodeURIComponent(model.id)}`}
+                  className={model.enabled ? "font-medium text-neutral-900 hover:text-indigo-700 hover:underline" : "font-medium text-neutral-500 hover:text-indigo-700 hover:underline"}
+                  data-testid="model-link"
+                >
+                  {model.name}
+                </Link>
                 {model.isSimulated && <SimulatedBadge />}
               </div>
               <div className="text-[11px] whitespace-nowrap text-neutral-400">

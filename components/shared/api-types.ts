@@ -13,3 +13,4 @@ export type TaskListItem = TaskListPage["items"][number];
 export type TaskDetail = RouterOutputs["tasks"]["get"];
 export type TaskStep = TaskDetail["steps"][number];
 export type TaskListInput = RouterInputs["tasks"]["list"];
+export type ApiKeyRow = RouterOutputs["apiKeys"]["list"][number];

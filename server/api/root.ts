@@ -1,5 +1,8 @@
 import { createCallerFactory, createTRPCRouter } from "./trpc";
+import { apiKeysRouter } from "./routers/api-keys";
 import { discoveryRouter } from "./routers/discovery";
+import { labRouter } from "./routers/lab";
+import { metricsRouter } from "./routers/metrics";
 import { modelsRouter } from "./routers/models";
 import { profilesRouter } from "./routers/profiles";
 import { providersRouter } from "./routers/providers";
@@ -13,6 +16,9 @@ export const appRouter = createTRPCRouter({
   providers: providersRouter,
   tasks: tasksRouter,
   users: usersRouter,
+  apiKeys: apiKeysRouter,
+  metrics: metricsRouter,
+  lab: labRouter,
 });
 
 export type AppRouter = typeof appRouter;

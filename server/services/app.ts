@@ -1,6 +1,8 @@
 import { createDb, type Db } from "@/db/client";
+import { createGroupCommit } from "@/db/group-commit";
 import { seedDemoRoster } from "@/db/seed";
 import { adminBootstrap, databaseUrl } from "@/server/env";
+import { createApiKeyService } from "./api-keys";
 import { TaskEventBus } from "./event-bus";
 import { createLoginLimiter } from "./login-limiter";
 import { createModelClients } from "./clients";
@@ -22,7 +24,9 @@ export interface ServiceOptions {
 /** Wires every service on one database. Routers, the CLI and tests all start here. */
 export function createServices(db: Db, options: ServiceOptions = {}) {
   const bus = new TaskEventBus();
-  const record = createTaskRecorder(db, bus);
+  // one commit per event-loop turn for the task engine's many small writes (db/group-commit.ts)
+  const group = createGroupCommit(db.$client);
+  const record = createTaskRecorder(db, bus, Date.now, group.enter);
   const users = createUserService(db);
   const providers = createProviderService(db);
   const roster = createRosterService(db);
@@ -36,9 +40,10 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     db,
     bus,
     record,
-    runner: () => (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles })),
+    beforeWrite: group.enter,
+    runner: () => (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles, beforeWrite: group.enter })),
   });
-  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, clients, loginLimiter: createLoginLimiter() };
+  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, clients, apiKeys: createApiKeyService(db), loginLimiter: createLoginLimiter() };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -3,7 +3,8 @@ import * as q from "@/db/queries/tasks";
 import type { LocalTaskAnalyzer } from "@/server/orchestrator/analysis";
 import { executeChain } from "@/server/orchestrator/engine";
 import { ProviderError } from "@/server/orchestrator/errors";
-import type { RoutingPolicy, Strategy, Task, TaskConstraints } from "@/server/orchestrator/spec";
+import type { ChatMessage, RoutingPolicy, Strategy, Task, TaskConstraints } from "@/server/orchestrator/spec";
+import { pinnedChain, pinnedRequirements } from "./pinned-plan";
 import type { ModelClients } from "./clients";
 import type { ProfileService } from "./profiles";
 import type { RosterService } from "./roster";
@@ -33,6 +34,8 @@ export function createTaskPipeline(deps: {
   analyzer: LocalTaskAnalyzer;
   routing: Routing;
   profiles: ProfileService;
+  /** joins the current group commit (see db/group-commit.ts) before the pipeline's own row updates */
+  beforeWrite?: () => void;
 }): TaskRunner {
   const { db, record, roster, clients, analyzer, routing, profiles } = deps;
   const running = new Map<string, AbortController>();
@@ -41,6 +44,8 @@ export function createTaskPipeline(deps: {
     const row = q.findTask(db, taskId);
     if (!row || row.status !== "queued") return;
     const startedAt = Date.now();
+    const beforeWrite = deps.beforeWrite ?? (() => undefined);
+    beforeWrite();
     q.updateTask(db, taskId, { status: "running", startedAt });
     const controller = new AbortController();
     running.set(taskId, controller);
@@ -50,11 +55,16 @@ export function createTaskPipeline(deps: {
       constraints: row.constraints as TaskConstraints,
       strategy: row.strategy as Strategy,
       policy: row.policy as RoutingPolicy,
+      ...(row.messages ? { messages: row.messages as ChatMessage[] } : {}),
     };
+    const pinned = row.pinnedModelId;
     try {
-      const requirements = analyzer.analyzeSync({ prompt: task.prompt, constraints: task.constraints });
+      // a pinned model (the gateway's `model: <id>`) skips analysis and routing: the plan is that model alone
+      const requirements = pinned
+        ? pinnedRequirements(task.messages ?? [{ role: "user", content: task.prompt }], task.constraints)
+        : analyzer.analyzeSync({ prompt: task.prompt, constraints: task.constraints });
       record({ type: "task.analyzed", taskId, requirements });
-      const chain = routing.plan(requirements, { strategy: task.strategy, policy: task.policy });
+      const chain = pinned ? pinnedChain(pinned, task.policy) : routing.plan(requirements, { strategy: task.strategy, policy: task.policy });
       record({ type: "chain.planned", taskId, chain });
       const outcome = await executeChain(
         {
@@ -76,6 +86,7 @@ export function createTaskPipeline(deps: {
           random: systemRandom,
         },
       );
+      beforeWrite();
       const lead = outcome.steps.find((s) => outcome.result.contributors.includes(s.stepIndex)) ?? outcome.steps.at(-1);
       q.updateTask(db, taskId, {
         status: "completed",
@@ -92,6 +103,7 @@ export function createTaskPipeline(deps: {
     } catch (error) {
       const cancelled = controller.signal.aborted || (error instanceof ProviderError && error.kind === "aborted");
       const message = cancelled ? "cancelled by an operator" : error instanceof Error ? error.message : String(error);
+      beforeWrite();
       const spent = q.listSteps(db, taskId).reduce(
         (sum, s) => ({ input: sum.input + s.inputTokens, output: sum.output + s.outputTokens, cost: sum.cost + s.costUsd }),
         { input: 0, output: 0, cost: 0 },

@@ -4,6 +4,7 @@ import * as q from "@/db/queries/tasks";
 import { NotFoundError } from "@/server/orchestrator/errors";
 import {
   isTransient,
+  type ChatMessage,
   type ModelChain,
   type RoutingPolicy,
   type Strategy,
@@ -21,6 +22,17 @@ export interface SubmitInput {
   constraints: TaskConstraints;
   strategy: Strategy;
   policy: RoutingPolicy;
+  /** the gateway's `model: <roster id>`: the plan becomes a single step on this model, without routing */
+  pinnedModelId?: string;
+  /** the caller's conversation, sent verbatim by answering steps (the gateway); `prompt` is its summary */
+  messages?: ChatMessage[];
+}
+
+export interface TaskOrigin {
+  source: TaskSource;
+  userId?: string;
+  /** the gateway key that sent the task, for its monthly budget */
+  apiKeyId?: string;
 }
 
 export interface ListInput extends q.TaskFilter {
@@ -38,7 +50,7 @@ export function newTaskId(): string {
  * Appends events and keeps the tasks / task_steps / messages projections in step with them, in one
  * transaction per event, then publishes it live. A task can be rebuilt from its events alone.
  */
-export function createTaskRecorder(db: Db, bus: TaskEventBus, now: () => number = Date.now) {
+export function createTaskRecorder(db: Db, bus: TaskEventBus, now: () => number = Date.now, beforeWrite: () => void = () => undefined) {
   function project(event: TaskEvent, at: number) {
     switch (event.type) {
       case "task.analyzed":
@@ -95,6 +107,7 @@ export function createTaskRecorder(db: Db, bus: TaskEventBus, now: () => number 
       bus.publish(event.taskId, { at, event });
       return;
     }
+    beforeWrite();
     const id = db.transaction((tx) => {
       const eventId = q.appendEvent(tx as unknown as Db, { taskId: event.taskId, type: event.type, payload: event, at });
       project(event, at);
@@ -112,7 +125,7 @@ export interface TaskRunner {
   cancel(taskId: string): boolean;
 }
 
-export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: TaskRecorder; runner: () => TaskRunner }) {
+export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: TaskRecorder; runner: () => TaskRunner; beforeWrite?: () => void }) {
   const { db, bus, record } = deps;
 
   function get(id: string) {
@@ -129,8 +142,9 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
     };
   }
 
-  function create(input: SubmitInput, origin: { source: TaskSource; userId?: string }): string {
+  function create(input: SubmitInput, origin: TaskOrigin): string {
     const id = newTaskId();
+    deps.beforeWrite?.();
     q.insertTask(db, {
       id,
       prompt: input.prompt,
@@ -140,6 +154,9 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
       constraints: input.constraints,
       source: origin.source,
       submittedBy: origin.userId ?? null,
+      pinnedModelId: input.pinnedModelId ?? null,
+      apiKeyId: origin.apiKeyId ?? null,
+      messages: input.messages ?? null,
     });
     record({ type: "task.queued", taskId: id });
     return id;
@@ -149,19 +166,19 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
     get,
 
     /** Accepts the task and starts it in the background; the caller follows it with watch(). */
-    submit(input: SubmitInput, origin: { source: TaskSource; userId?: string }): { id: string } {
+    submit(input: SubmitInput, origin: TaskOrigin): { id: string } {
       const id = create(input, origin);
       setImmediate(() => void deps.runner().run(id));
       return { id };
     },
 
     /** Submits the curated demo batch; returns the new task ids in submission order. */
-    submitDemo(origin: { source: TaskSource; userId?: string }): { ids: string[] } {
+    submitDemo(origin: TaskOrigin): { ids: string[] } {
       return { ids: DEMO_TASKS.map((input) => this.submit(input, origin).id) };
     },
 
     /** Runs the task in this process and returns it finished (the CLI's `run`). */
-    async runToCompletion(input: SubmitInput, origin: { source: TaskSource; userId?: string }) {
+    async runToCompletion(input: SubmitInput, origin: TaskOrigin) {
       const id = create(input, origin);
       await deps.runner().run(id);
       return get(id);
@@ -174,6 +191,9 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
     },
 
     countsByStatus: () => q.taskCountsByStatus(db),
+
+    /** The synthesised answer of a finished task (one primary-key read): for chains whose answer is not one step's text. */
+    finalOutput: (id: string): string | null => q.findTask(db, id)?.output ?? null,
 
     /** Stops a queued or running task; a finished task stays as it is. */
     cancel(id: string): { status: string } {

@@ -4,6 +4,7 @@ import { useQuery } from "@tanstack/react-query";
 import { useCallback, useMemo } from "react";
 import { ChainGraph } from "@/components/chain/chain-graph";
 import { useTRPC } from "@/components/providers/trpc";
+import { useCan } from "@/components/shared/viewer";
 import { Alert, Card, CardBody, CardHeader, ErrorBoundary, Skeleton, SkeletonRows } from "@/components/ui";
 import { currentStream } from "../live-output";
 import { useTaskStream } from "../use-task-stream";
@@ -11,6 +12,7 @@ import { RequirementsPanel } from "./requirements-panel";
 import { RoutingExplanation } from "./routing-explanation";
 import { StepsTable } from "./steps-table";
 import { TaskHeader } from "./task-header";
+import { TaskFeedback } from "./task-feedback";
 import { TaskMetrics } from "./task-metrics";
 import { TaskOutputPanel } from "./task-output-panel";
 
@@ -31,6 +33,7 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
   const trpc = useTRPC();
   const taskQuery = useQuery(trpc.tasks.get.queryOptions({ id: taskId }));
   const models = useQuery(trpc.models.list.queryOptions());
+  const canRate = useCan("operator");
   const task = taskQuery.data;
   const active = task?.status === "queued" || task?.status === "running";
   const { live, error: streamError } = useTaskStream(taskId, Boolean(active));
@@ -69,7 +72,13 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
 
         <div className="grid gap-6 xl:grid-cols-3">
           <div className="min-w-0 space-y-6 xl:col-span-2">
-            <TaskOutputPanel status={task.status} finalOutput={task.output} stream={currentStream(live)} modelName={modelName} />
+            <TaskOutputPanel
+              status={task.status}
+              finalOutput={task.output}
+              stream={currentStream(live)}
+              modelName={modelName}
+              footer={canRate && task.status === "completed" && task.modelId ? <TaskFeedback taskId={task.id} /> : undefined}
+            />
             <Card>
               <CardHeader title="Chain" description="How the models were connected. Click a node for its messages." />
               <CardBody>

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { TaskStatus } from "@/server/orchestrator/spec";
 import { Card, CardBody, CardHeader, Spinner } from "@/components/ui";
 import type { LiveStep } from "../live-output";
@@ -11,11 +12,14 @@ export function TaskOutputPanel({
   finalOutput,
   stream,
   modelName,
+  footer,
 }: {
   status: TaskStatus;
   finalOutput: string | null;
   stream: LiveStep | null;
   modelName: (id: string) => string;
+  /** under the answer: the feedback control once the task completed */
+  footer?: ReactNode;
 }) {
   const terminal = status === "completed" || status === "failed" || status === "cancelled";
   const text = finalOutput ?? (terminal ? "" : (stream?.text ?? ""));
@@ -58,6 +62,7 @@ export function TaskOutputPanel({
           </p>
         )}
       </CardBody>
+      {footer && <div className="border-t border-neutral-100 px-5 py-3">{footer}</div>}
     </Card>
   );
 }

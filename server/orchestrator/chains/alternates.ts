@@ -19,7 +19,7 @@ export async function runAlternates(ctx: ChainContext, steps: readonly ChainStep
       const result = await runStep(ctx, {
         role: step.role,
         modelId: step.modelId,
-        build: () => taskMessages(ctx.task.prompt, ctx.requirements.format),
+        build: () => ctx.task.messages ?? taskMessages(ctx.task.prompt, ctx.requirements.format),
         onAdmitted: previous
           ? () =>
               ctx.emit({

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import type { Capability } from "./capability";
+import type { ChatMessage } from "./client";
 
 export const TASK_STATUSES = ["queued", "running", "completed", "failed", "cancelled"] as const;
 export type TaskStatus = (typeof TASK_STATUSES)[number];
@@ -28,6 +29,8 @@ export interface Task {
   constraints: TaskConstraints;
   strategy: Strategy;
   policy: RoutingPolicy;
+  /** optional: a whole conversation (the gateway's callers send one); answering steps send it verbatim */
+  messages?: ChatMessage[];
 }
 
 export interface Evidence {

@@ -1,0 +1,103 @@
+"use client";
+
+import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
+import { prepareCostSeries, prepareErrorBreakdown, prepareLatencyHistogram } from "@/components/charts/prepare-metrics-model";
+import { useTRPC } from "@/components/providers/trpc";
+import { formatInt, formatMs, formatPercent, formatUsd } from "@/components/shared/format";
+import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, SkeletonRows } from "@/components/ui";
+import type { MetricRange } from "@/server/api/schemas/metrics";
+import { CostChart } from "./cost-chart";
+import { ErrorBreakdown } from "./error-breakdown";
+import { LatencyHistogram } from "./latency-histogram";
+import { ModelProfileHistory } from "./model-profile-history";
+import { RangePicker } from "./range-picker";
+import { METRICS_REFRESH_MS, useRange } from "./use-range";
+import { WindowSummary } from "./window-summary";
+
+/** One model's dashboard: `metrics.model` plus `profiles.history`, two calls per refresh. */
+export function ModelMetricsView({ modelId, initialRange }: { modelId: string; initialRange: MetricRange }) {
+  const trpc = useTRPC();
+  const [range, setRange] = useRange(initialRange);
+  const query = useQuery(trpc.metrics.model.queryOptions({ id: modelId, range }, { refetchInterval: METRICS_REFRESH_MS, placeholderData: keepPreviousData }));
+  const data = query.data;
+  const totals = data?.totals;
+  const stats: [string, string][] = totals
+    ? [
+        ["Calls", formatInt(totals.requests)],
+        ["Error rate", totals.errorRate === null ? "–" : formatPercent(totals.errorRate, 1)],
+        ["p50 / p95 / p99", `${formatMs(totals.latency.p50)} / ${formatMs(totals.latency.p95)} / ${formatMs(totals.latency.p99)}`],
+        ["Time to first token", formatMs(totals.ttftMs)],
+        ["Tokens in / out", `${formatInt(totals.inputTokens)} / ${formatInt(totals.outputTokens)}`],
+        ["Cost", formatUsd(totals.costUsd)],
+      ]
+    : [];
+  return (
+    <>
+      <PageHeader
+        title={data ? data.model.name : "Model metrics"}
+        description={
+          <>
+            <Link href="/metrics" className="text-indigo-700 hover:underline">
+              Metrics
+            </Link>{" "}
+            / {modelId}
+          </>
+        }
+        actions={<RangePicker value={range} onChange={setRange} />}
+      />
+      {query.error && <Alert tone="error">{query.error.message}</Alert>}
+      {!data ? (
+        !query.error && <SkeletonRows rows={6} />
+      ) : (
+        <div className="space-y-6" data-testid="model-metrics">
+          <div className="flex flex-wrap items-center gap-3">
+            <WindowSummary window={data.window} />
+            <Badge tone={data.model.health === "open" ? "red" : data.model.health === "half-open" ? "amber" : "green"}>breaker {data.model.health}</Badge>
+            {data.model.simulated && <Badge tone="violet">simulated</Badge>}
+          </div>
+          <Card>
+            <CardBody>
+              <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
+                {stats.map(([label, value]) => (
+                  <div key={label}>
+                    <dt className="text-xs text-neutral-500">{label}</dt>
+                    <dd className="text-sm font-semibold tabular-nums">{value}</dd>
+                  </div>
+                ))}
+              </dl>
+            </CardBody>
+          </Card>
+          {data.totals.requests === 0 ? (
+            <EmptyState data-testid="metrics-empty" title="No calls to this model in this range" hint="Run the demo batch on the home page, or pick a longer range." />
+          ) : (
+            <div className="grid gap-6 lg:grid-cols-2">
+              <Card>
+                <CardHeader title="Latency histogram" description="Completed calls, quarter-octave bins." />
+                <CardBody>
+                  <LatencyHistogram bars={prepareLatencyHistogram(data.histogram)} />
+                </CardBody>
+              </Card>
+              <Card>
+                <CardHeader title="Cost over time" description="Cumulative spend on this model in the range." />
+                <CardBody>
+                  <CostChart points={prepareCostSeries(data.buckets)} bucketMs={data.window.bucketMs} spanMs={data.window.to - data.window.from} />
+                </CardBody>
+              </Card>
+              <Card>
+                <CardHeader title="Errors by kind" />
+                <ErrorBreakdown slices={prepareErrorBreakdown(data.errors)} />
+              </Card>
+              <Card>
+                <CardHeader title="Capability profile history" />
+                <CardBody>
+                  <ModelProfileHistory modelId={modelId} since={data.window.from} />
+                </CardBody>
+              </Card>
+            </div>
+          )}
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,30 @@
+import type { ApiKeyPrincipal } from "@/server/services/api-keys";
+import type { Services } from "@/server/services/app";
+import type { ChatMessage } from "@/server/orchestrator/spec";
+import { followTask, usageOf, type FollowHooks } from "./follow";
+import type { ModelTarget } from "./models";
+import { promptOf } from "./schema";
+
+/**
+ * Every gateway request is a task (source "gateway") run by the same pipeline as the dashboard's, so it
+ * gets the engine's retries, events, metrics and a row in the task list. The subscription starts before
+ * the task runs (submit defers the run to the next turn), so no event is missed.
+ */
+export function submitGatewayTask(services: Services, key: ApiKeyPrincipal, target: ModelTarget, messages: ChatMessage[], hooks: FollowHooks) {
+  const pinned = target.kind === "pinned";
+  const { id } = services.tasks.submit(
+    {
+      prompt: promptOf(messages),
+      constraints: {},
+      strategy: pinned ? "single" : target.strategy,
+      policy: pinned ? "balanced" : target.policy,
+      ...(pinned ? { pinnedModelId: target.modelId } : {}),
+      messages,
+    },
+    { source: "gateway", apiKeyId: key.id },
+  );
+  const follow = followTask(services.bus, id, hooks);
+  // the key's month advances by what the task cost, whether the caller is still listening or not
+  void follow.done.then((trace) => services.apiKeys.recordSpend(key.id, usageOf(trace).costUsd));
+  return { id, ...follow };
+}

@@ -1,0 +1,24 @@
+import { z } from "zod";
+
+/** Uploaded files are sent as text; 50 MB each is well above the 25k-outcome dev set (~40 MB of outcomes is the largest we expect). */
+const MAX_FILE_CHARS = 60_000_000;
+const fileText = (name: string) => z.string().min(1, `${name} is empty`).max(MAX_FILE_CHARS, `${name} is larger than 60 MB`);
+
+export const labDatasetNameSchema = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9._-]{0,63}$/, "use 1–64 lowercase letters, digits, '.', '_' or '-', starting with a letter or digit");
+
+export const importLabSchema = z.object({
+  name: labDatasetNameSchema,
+  items: fileText("items.jsonl"),
+  outcomes: fileText("outcomes.jsonl"),
+  models: fileText("models.json"),
+});
+export type ImportLabInput = z.infer<typeof importLabSchema>;
+
+export const startLabSchema = z.object({
+  dataset: z.string().min(1, "choose a data set").max(64),
+  seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
+});
+
+export const labRunIdSchema = z.object({ runId: z.string().uuid() });

@@ -1,0 +1,74 @@
+import { monitorEventLoopDelay, type IntervalHistogram } from "node:perf_hooks";
+import type { Db } from "@/db/client";
+import { num, statement } from "./statements";
+
+export interface SystemStats {
+  rssBytes: number;
+  heapUsedBytes: number;
+  heapTotalBytes: number;
+  /** event-loop delay since the previous reading (ms); null on the very first */
+  eventLoopLagP50Ms: number | null;
+  eventLoopLagP99Ms: number | null;
+  /** share of one core used since the previous reading (0..n cores) */
+  cpu: number | null;
+  running: number;
+  queued: number;
+  databaseBytes: number;
+  /** no result cache exists yet */
+  cacheHitRate: null;
+}
+
+const globalForLag = globalThis as unknown as { ensembleLoopDelay?: IntervalHistogram; ensembleCpu?: { at: bigint; usage: NodeJS.CpuUsage } };
+
+/** Started on first use and kept for the process: one histogram, however many services read it. */
+function loopDelay(): IntervalHistogram {
+  if (!globalForLag.ensembleLoopDelay) {
+    globalForLag.ensembleLoopDelay = monitorEventLoopDelay({ resolution: 20 });
+    globalForLag.ensembleLoopDelay.enable();
+  }
+  return globalForLag.ensembleLoopDelay;
+}
+
+function cpuShare(): number | null {
+  const now = process.hrtime.bigint();
+  const usage = process.cpuUsage();
+  const previous = globalForLag.ensembleCpu;
+  globalForLag.ensembleCpu = { at: now, usage };
+  if (!previous) return null;
+  const elapsedUs = Number(now - previous.at) / 1000;
+  if (elapsedUs <= 0) return null;
+  return (usage.user - previous.usage.user + usage.system - previous.usage.system) / elapsedUs;
+}
+
+// tasks_status_created_idx makes both counts index-only.
+const QUEUE_SQL = `SELECT sum(status = 'running') AS running, sum(status = 'queued') AS queued FROM tasks WHERE status IN ('running', 'queued')`;
+
+export function queueCounts(db: Db): { running: number; queued: number } {
+  const row = statement(db, QUEUE_SQL).get() as { running: number | null; queued: number | null };
+  return { running: num(row.running), queued: num(row.queued) };
+}
+
+export function databaseBytes(db: Db): number {
+  const pages = db.$client.pragma("page_count", { simple: true }) as number;
+  const size = db.$client.pragma("page_size", { simple: true }) as number;
+  return pages * size;
+}
+
+export function systemStats(db: Db): SystemStats {
+  const memory = process.memoryUsage();
+  const lag = loopDelay();
+  const hasLag = lag.count > 0;
+  const result: SystemStats = {
+    rssBytes: memory.rss,
+    heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    eventLoopLagP50Ms: hasLag ? lag.percentile(50) / 1e6 : null,
+    eventLoopLagP99Ms: hasLag ? lag.percentile(99) / 1e6 : null,
+    cpu: cpuShare(),
+    ...queueCounts(db),
+    databaseBytes: databaseBytes(db),
+    cacheHitRate: null,
+  };
+  lag.reset();
+  return result;
+}
