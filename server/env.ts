@@ -48,3 +48,9 @@ export function adminBootstrap(): { email?: string; password?: string } {
 export function metricsToken(): string | undefined {
   return process.env.ENSEMBLE_METRICS_TOKEN || undefined;
 }
+
+/** Hours between scheduled discovery runs of every enabled model; unset or 0 turns the schedule off. */
+export function discoveryEveryHours(): number | undefined {
+  const hours = Number(process.env.ENSEMBLE_DISCOVERY_EVERY_HOURS ?? 0);
+  return Number.isFinite(hours) && hours > 0 ? hours : undefined;
+}

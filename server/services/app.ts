@@ -1,13 +1,14 @@
 import { createDb, type Db } from "@/db/client";
 import { createGroupCommit } from "@/db/group-commit";
 import { seedDemoRoster } from "@/db/seed";
-import { adminBootstrap, databaseUrl } from "@/server/env";
+import { adminBootstrap, databaseUrl, discoveryEveryHours } from "@/server/env";
 import { createApiKeyService } from "./api-keys";
 import { TaskEventBus } from "./event-bus";
 import { createLoginLimiter } from "./login-limiter";
 import { createModelClients } from "./clients";
 import { createAnalysisService } from "./analysis";
 import { createDiscoveryService } from "./discovery";
+import { startDiscoverySchedule } from "./discovery-schedule";
 import { createTaskPipeline, systemRandom } from "./pipeline";
 import { createProfileService } from "./profiles";
 import { createProviderService } from "./providers";
@@ -74,6 +75,8 @@ export function getServices(): Promise<Services> {
     await bootstrap(services);
     services.tasks.recover();
     services.discovery.recover();
+    const everyHours = discoveryEveryHours();
+    if (everyHours) startDiscoverySchedule({ roster: services.roster, discovery: services.discovery, everyHours });
     return services;
   })();
   return globalForServices.ensembleServices;
