@@ -54,6 +54,12 @@ test("admin adds a simulated model, submits a task, watches it stream and finds 
 
   await page.goto("/tasks");
   await expect(page.getByTestId("task-row").filter({ has: page.locator(`a[href="/tasks/${taskId}"]`) })).toBeVisible();
+
+  // removing a model asks first, then takes effect at once
+  await page.goto("/models");
+  await page.getByRole("button", { name: "Delete E2E Bard" }).click();
+  await page.getByRole("button", { name: "Delete model" }).click();
+  await expect(page.getByTestId("model-row").filter({ hasText: "E2E Bard" })).toHaveCount(0);
 });
 
 test("a viewer sees the roster but not the add-model form", async ({ page }) => {

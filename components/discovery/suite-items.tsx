@@ -1,10 +1,9 @@
 "use client";
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { truncate } from "@/components/shared/format";
-import { Alert, Badge, Button, ConfirmDialog, EmptyState, SkeletonRows, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Alert, Badge, ConfirmButton, EmptyState, SkeletonRows, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { AddSuiteItemForm } from "./add-suite-item-form";
 import { graderSummary } from "./grader-summary";
 import type { SuiteDetail, SuiteItemView } from "./types";
@@ -12,7 +11,6 @@ import type { SuiteDetail, SuiteItemView } from "./types";
 function DeleteItem({ item, suiteId }: { item: SuiteItemView; suiteId: string }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.discovery.deleteItem.mutationOptions({
       onSuccess: async () => {
@@ -20,26 +18,13 @@ function DeleteItem({ item, suiteId }: { item: SuiteItemView; suiteId: string })
           queryClient.invalidateQueries({ queryKey: trpc.discovery.suite.queryKey({ id: suiteId }) }),
           queryClient.invalidateQueries({ queryKey: trpc.discovery.suites.queryKey() }),
         ]);
-        setConfirming(false);
       },
     }),
   );
   return (
     <>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="text-rose-600 hover:bg-rose-50"
-        onClick={() => {
-          remove.reset();
-          setConfirming(true);
-        }}
-        aria-label={`Delete item ${item.id}`}
-      >
-        Delete
-      </Button>
-      <ConfirmDialog
-        open={confirming}
+      <ConfirmButton
+        ariaLabel={`Delete item ${item.id}`}
         title="Delete this item?"
         body={
           <p>
@@ -49,9 +34,11 @@ function DeleteItem({ item, suiteId }: { item: SuiteItemView; suiteId: string })
         confirmLabel="Delete item"
         pending={remove.isPending}
         error={remove.error?.message}
-        onConfirm={() => remove.mutate({ id: item.id })}
-        onClose={() => setConfirming(false)}
-      />
+        onOpen={() => remove.reset()}
+        onConfirm={() => remove.mutateAsync({ id: item.id })}
+      >
+        Delete
+      </ConfirmButton>
     </>
   );
 }

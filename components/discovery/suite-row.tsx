@@ -1,49 +1,36 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { humanize } from "@/components/shared/format";
-import { Badge, Button, ConfirmDialog, Td, Tr } from "@/components/ui";
+import { Badge, Button, ConfirmButton, Td, Tr } from "@/components/ui";
 import { SuiteItems } from "./suite-items";
 import type { SuiteSummary } from "./types";
 
 function DeleteSuite({ suite }: { suite: SuiteSummary }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.discovery.deleteSuite.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.discovery.suites.queryKey() });
-        setConfirming(false);
       },
     }),
   );
   return (
     <>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="text-rose-600 hover:bg-rose-50"
-        onClick={() => {
-          remove.reset();
-          setConfirming(true);
-        }}
-        aria-label={`Delete suite ${suite.name}`}
-      >
-        Delete
-      </Button>
-      <ConfirmDialog
-        open={confirming}
+      <ConfirmButton
+        ariaLabel={`Delete suite ${suite.name}`}
         title={`Delete “${suite.name}”?`}
         body={<p>The suite and its {suite.items} item{suite.items === 1 ? "" : "s"} are removed. Profiles it measured keep their scores, and past runs their probes.</p>}
         confirmLabel="Delete suite"
         pending={remove.isPending}
         error={remove.error?.message}
-        onConfirm={() => remove.mutate({ id: suite.id })}
-        onClose={() => setConfirming(false)}
-      />
+        onOpen={() => remove.reset()}
+        onConfirm={() => remove.mutateAsync({ id: suite.id })}
+      >
+        Delete
+      </ConfirmButton>
     </>
   );
 }

@@ -1,23 +1,20 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import type { ModelView } from "@/components/shared/api-types";
-import { Button, ConfirmDialog } from "@/components/ui";
+import { Button, ConfirmButton } from "@/components/ui";
 
 /** Edit and delete for one model (admins only; enabling is the switch in the status column). */
 export function ModelRowActions({ model, onEdit }: { model: ModelView; onEdit: (model: ModelView) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const invalidate = () => queryClient.invalidateQueries({ queryKey: trpc.models.pathKey() });
 
   const remove = useMutation(
     trpc.models.delete.mutationOptions({
       onSuccess: async () => {
         await invalidate();
-        setConfirming(false);
       },
     }),
   );
@@ -27,20 +24,8 @@ export function ModelRowActions({ model, onEdit }: { model: ModelView; onEdit: (
       <Button variant="ghost" size="sm" onClick={() => onEdit(model)} aria-label={`Edit ${model.name}`}>
         Edit
       </Button>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="text-rose-600 hover:bg-rose-50"
-        onClick={() => {
-          remove.reset();
-          setConfirming(true);
-        }}
-        aria-label={`Delete ${model.name}`}
-      >
-        Delete
-      </Button>
-      <ConfirmDialog
-        open={confirming}
+      <ConfirmButton
+        ariaLabel={`Delete ${model.name}`}
         title={`Delete ${model.name}?`}
         body={
           <>
@@ -53,9 +38,11 @@ export function ModelRowActions({ model, onEdit }: { model: ModelView; onEdit: (
         confirmLabel="Delete model"
         pending={remove.isPending}
         error={remove.error?.message}
-        onConfirm={() => remove.mutate({ id: model.id })}
-        onClose={() => setConfirming(false)}
-      />
+        onOpen={() => remove.reset()}
+        onConfirm={() => remove.mutateAsync({ id: model.id })}
+      >
+        Delete
+      </ConfirmButton>
     </div>
   );
 }

@@ -2,6 +2,7 @@ export { Alert, type AlertTone } from "./alert";
 export { Badge, type BadgeTone } from "./badge";
 export { Button, buttonClasses, type ButtonProps, type ButtonVariant } from "./button";
 export { Card, CardBody, CardHeader } from "./card";
+export { ConfirmButton } from "./confirm-button";
 export { ConfirmDialog } from "./confirm-dialog";
 export { cx } from "./cx";
 export { Dialog } from "./dialog";

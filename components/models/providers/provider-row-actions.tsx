@@ -1,21 +1,18 @@
 "use client";
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import type { ProviderView } from "@/components/shared/api-types";
-import { Button, ConfirmDialog } from "@/components/ui";
+import { Button, ConfirmButton } from "@/components/ui";
 
 /** Test and delete for one provider. */
 export function ProviderRowActions({ provider, modelCount, onTest }: { provider: ProviderView; modelCount: number; onTest: (provider: ProviderView) => void }) {
   const trpc = useTRPC();
   const queryClient = useQueryClient();
-  const [confirming, setConfirming] = useState(false);
   const remove = useMutation(
     trpc.providers.delete.mutationOptions({
       onSuccess: async () => {
         await queryClient.invalidateQueries({ queryKey: trpc.providers.pathKey() });
-        setConfirming(false);
       },
     }),
   );
@@ -24,20 +21,8 @@ export function ProviderRowActions({ provider, modelCount, onTest }: { provider:
       <Button variant="ghost" size="sm" onClick={() => onTest(provider)} aria-label={`Test connection to ${provider.name}`}>
         Test
       </Button>
-      <Button
-        variant="ghost"
-        size="sm"
-        className="text-rose-600 hover:bg-rose-50"
-        onClick={() => {
-          remove.reset();
-          setConfirming(true);
-        }}
-        aria-label={`Delete ${provider.name}`}
-      >
-        Delete
-      </Button>
-      <ConfirmDialog
-        open={confirming}
+      <ConfirmButton
+        ariaLabel={`Delete ${provider.name}`}
         title={`Delete ${provider.name}?`}
         body={
           modelCount > 0 ? (
@@ -52,9 +37,11 @@ export function ProviderRowActions({ provider, modelCount, onTest }: { provider:
         confirmLabel="Delete provider"
         pending={remove.isPending}
         error={remove.error?.message}
-        onConfirm={() => remove.mutate({ id: provider.id })}
-        onClose={() => setConfirming(false)}
-      />
+        onOpen={() => remove.reset()}
+        onConfirm={() => remove.mutateAsync({ id: provider.id })}
+      >
+        Delete
+      </ConfirmButton>
     </div>
   );
 }
