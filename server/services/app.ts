@@ -14,7 +14,8 @@ import { createProfileService } from "./profiles";
 import { createProviderService } from "./providers";
 import { createRosterService } from "./roster";
 import { createRouting } from "./routing";
-import { createTaskRecorder, createTaskService, type TaskRunner } from "./tasks";
+import { createTaskRecorder } from "./task-recorder";
+import { createTaskService, type TaskRunner } from "./tasks";
 import { createUserService } from "./users";
 
 export interface ServiceOptions {

@@ -9,7 +9,8 @@ import type { ModelClients } from "./clients";
 import type { ProfileService } from "./profiles";
 import type { RosterService } from "./roster";
 import type { Routing } from "./routing";
-import type { TaskRecorder, TaskRunner } from "./tasks";
+import type { TaskRecorder } from "./task-recorder";
+import type { TaskRunner } from "./tasks";
 
 export const systemClock = {
   now: () => Date.now(),
