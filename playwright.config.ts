@@ -32,13 +32,17 @@ export default defineConfig({
   },
   webServer: {
     // a fresh database every run, so the seeded roster and admin are known
-    command: `rm -rf ${path.dirname(dbFile)} && npx next start -p ${PORT} -H 127.0.0.1`,
+    // the production entry (server.ts, as `npm run serve` starts it): Next plus the gateway's direct node:http path
+    command: `rm -rf ${path.dirname(dbFile)} && npm run serve`,
     url: `http://127.0.0.1:${PORT}/login`,
     timeout: 120_000,
     reuseExistingServer: false,
     stdout: "pipe",
     env: {
       DATABASE_URL: dbFile,
+      PORT: String(PORT),
+      HOST: "127.0.0.1",
+      NODE_ENV: "production",
       ENSEMBLE_ADMIN_EMAIL: E2E_ADMIN.email,
       ENSEMBLE_ADMIN_PASSWORD: E2E_ADMIN.password,
       ENSEMBLE_SECRET: "e2e-secret-for-tests-only-0123456789",

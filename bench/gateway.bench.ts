@@ -5,7 +5,7 @@
  * Figures, not pass/fail: see README "Performance".
  */
 import { spawn, execSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import path from "node:path";
@@ -94,9 +94,24 @@ async function main() {
   const dbFile = path.join(dir, "ensemble.db");
   const key = await prepareDatabase(dbFile, upstream.baseUrl);
   const port = await freePort();
-  const server = spawn(path.join(root, "node_modules", ".bin", "next"), ["start", "-p", String(port), "-H", "127.0.0.1"], {
-    env: { ...process.env, DATABASE_URL: dbFile, NEXT_TELEMETRY_DISABLED: "1", NODE_ENV: "production", NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "" },
-    stdio: ["ignore", "ignore", "inherit"],
+  // the production entry, as `npm run serve` starts it; BENCH_SERVER_NODE_ARGS takes flags NODE_OPTIONS refuses,
+  // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
+  const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
+  // the young-generation size `npm run serve` sets (see README "Performance": scavenges were the p99 stalls)
+  const server = spawn(process.execPath, [...nodeArgs, "--max-semi-space-size=" + (process.env.BENCH_SEMI_SPACE_MB ?? "64"), "--import", "tsx", path.join(root, "server.ts")], {
+    env: {
+      ...process.env,
+      DATABASE_URL: dbFile,
+      PORT: String(port),
+      HOST: "127.0.0.1",
+      NEXT_TELEMETRY_DISABLED: "1",
+      NODE_ENV: "production",
+      NODE_OPTIONS: process.env.BENCH_SERVER_NODE_OPTIONS ?? "",
+      // every request must reach the upstream: the same "ping" would otherwise be answered by the result cache
+      ENSEMBLE_CACHE_TTL_SECONDS: "0",
+    },
+    // BENCH_SERVER_LOG=<file>: keep the server's stdout (e.g. with BENCH_SERVER_NODE_ARGS="--trace-gc")
+    stdio: ["ignore", process.env.BENCH_SERVER_LOG ? openSync(process.env.BENCH_SERVER_LOG, "w") : "ignore", "inherit"],
   });
   const origin = `http://127.0.0.1:${port}`;
   try {

@@ -1,5 +1,6 @@
 import { sql } from "drizzle-orm";
-import { index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { blob, index, integer, primaryKey, real, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
+import { COUNT_COLUMNS, ROLLUP_TABLES, VECTOR_COLUMNS } from "./rollup-layout";
 
 const createdAt = () =>
   integer("created_at", { mode: "number" })
@@ -43,6 +44,8 @@ export const models = sqliteTable(
     enabled: integer("enabled", { mode: "boolean" }).notNull().default(true),
     /** simulated model config (skills, latency, faults, seed) as JSON; null for real providers */
     simulated: text("simulated", { mode: "json" }),
+    /** per-model resilience settings (timeouts, retries, breaker, bulkhead) as JSON; null = the defaults */
+    resilience: text("resilience", { mode: "json" }),
     createdAt: createdAt(),
     updatedAt: integer("updated_at", { mode: "number" }).notNull(),
   },
@@ -198,6 +201,16 @@ export const tasks = sqliteTable(
     apiKeyId: text("api_key_id"),
     /** the caller's whole conversation (gateway); null means the model sees `prompt` alone */
     messages: text("messages", { mode: "json" }),
+    /** false: the submitter opted out of the result cache (neither looked up nor stored) */
+    useCache: integer("use_cache", { mode: "boolean" }).notNull().default(true),
+    /** result-cache outcome: true hit, false looked up and missed, null not looked up (opt-out or not run yet) */
+    cacheHit: integer("cache_hit", { mode: "boolean" }),
+    /** on a hit: the task whose answer was served */
+    cachedFromTaskId: text("cached_from_task_id"),
+    /** the gateway's `models` list: roster models tried in order when the pinned one fails */
+    pinnedFallbacks: text("pinned_fallbacks", { mode: "json" }),
+    /** the caller's sampling settings (temperature, topP, maxOutputTokens, stop), passed to every model call */
+    sampling: text("sampling", { mode: "json" }),
   },
   (t) => [
     index("tasks_created_idx").on(t.createdAt),
@@ -298,4 +311,121 @@ export const apiKeys = sqliteTable(
     lastUsedAt: integer("last_used_at", { mode: "number" }),
   },
   (t) => [uniqueIndex("api_keys_hash_idx").on(t.hash)],
+);
+
+/**
+ * Exact-match result cache: the key is the SHA-256 of the normalised request (server/services/result-cache-key.ts).
+ * Bounded by age (expires_at) and by entry count (least recently used evicted first).
+ */
+export const resultCache = sqliteTable(
+  "result_cache",
+  {
+    key: text("key").primaryKey(),
+    output: text("output").notNull(),
+    modelId: text("model_id"),
+    /** the task that produced the answer */
+    taskId: text("task_id").notNull(),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    /** what the answer cost when it was computed; a hit costs nothing */
+    costUsd: real("cost_usd").notNull().default(0),
+    hits: integer("hits").notNull().default(0),
+    createdAt: integer("created_at", { mode: "number" }).notNull(),
+    lastUsedAt: integer("last_used_at", { mode: "number" }).notNull(),
+    expiresAt: integer("expires_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("result_cache_last_used_idx").on(t.lastUsedAt)],
+);
+
+/**
+ * Metric rollups (db/rollup-layout.ts has the layout): counters per (dim, bucket_start, key), upserted by the
+ * task recorder in the same transaction as the event that causes them, so dashboards read a few thousand
+ * rows for any range instead of scanning tasks and steps. Minute rows are pruned after 48 h; hour rows stay.
+ */
+function rollupTable(name: string) {
+  const counters = Object.fromEntries(COUNT_COLUMNS.map((c) => [c, integer(c).notNull().default(0)]));
+  const vectors = Object.fromEntries(VECTOR_COLUMNS.map((c) => [c, blob(c, { mode: "buffer" })]));
+  return sqliteTable(
+    name,
+    {
+      dim: text("dim").notNull(),
+      bucketStart: integer("bucket_start", { mode: "number" }).notNull(),
+      key: text("key").notNull(),
+      costUsd: real("cost_usd").notNull().default(0),
+      ...counters,
+      ...vectors,
+    },
+    (t) => [primaryKey({ columns: [t.dim, t.bucketStart, t.key] }), index(`${name}_key_idx`).on(t.dim, t.key, t.bucketStart)],
+  );
+}
+
+export const metricRollupsMinute = rollupTable(ROLLUP_TABLES.minute);
+export const metricRollupsHour = rollupTable(ROLLUP_TABLES.hour);
+export const metricRollupsDay = rollupTable(ROLLUP_TABLES.day);
+
+/** One row per finished job of the metrics subsystem (e.g. "backfill": rollups built from the tasks present before them). */
+export const metricRollupState = sqliteTable("metric_rollup_state", {
+  name: text("name").primaryKey(),
+  at: integer("at", { mode: "number" }).notNull(),
+});
+
+/** Routing-lab evaluations: the run's progress while it works, its report once done, so results survive a restart. */
+export const LAB_RUN_STATUSES = ["running", "complete", "failed"] as const;
+export const labRuns = sqliteTable(
+  "lab_runs",
+  {
+    id: text("id").primaryKey(),
+    dataset: text("dataset").notNull(),
+    status: text("status", { enum: LAB_RUN_STATUSES }).notNull(),
+    /** {done, total, label} */
+    progress: text("progress", { mode: "json" }).notNull(),
+    /** the LabReport (server/orchestrator/lab/evaluate.ts) once complete */
+    report: text("report", { mode: "json" }),
+    error: text("error"),
+    elapsedMs: integer("elapsed_ms"),
+    startedBy: text("started_by"),
+    startedAt: integer("started_at", { mode: "number" }).notNull(),
+    completedAt: integer("completed_at", { mode: "number" }),
+  },
+  (t) => [index("lab_runs_started_idx").on(t.startedAt)],
+);
+
+/** Shadow evaluation settings: one row (id 1). A fraction of completed live tasks is re-asked of the shadow model. */
+export const shadowSettings = sqliteTable("shadow_settings", {
+  id: integer("id").primaryKey(),
+  /** share of completed tasks sampled, 0–1; 0 turns shadowing off */
+  fraction: real("fraction").notNull().default(0),
+  shadowModelId: text("shadow_model_id"),
+  updatedBy: text("updated_by"),
+  updatedAt: integer("updated_at", { mode: "number" }).notNull(),
+});
+
+/**
+ * One shadow call: the same input as a completed task, sent to the shadow model in the background, graded by
+ * agreement with the task's answer. Its cost is recorded here and never billed to the task.
+ */
+export const shadowOutcomes = sqliteTable(
+  "shadow_outcomes",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    taskId: text("task_id")
+      .notNull()
+      .references(() => tasks.id, { onDelete: "cascade" }),
+    /** the model whose answer the task returned */
+    taskModelId: text("task_model_id"),
+    shadowModelId: text("shadow_model_id").notNull(),
+    status: text("status", { enum: ["completed", "failed"] }).notNull(),
+    output: text("output"),
+    error: text("error"),
+    /** the shadow answer agrees with the task's answer (normalised short answers, else exact normalised text) */
+    agrees: integer("agrees", { mode: "boolean" }),
+    /** how agreement was graded: "short-answer" (normalised answers equal) or "text" (normalised text equal) */
+    grading: text("grading"),
+    inputTokens: integer("input_tokens").notNull().default(0),
+    outputTokens: integer("output_tokens").notNull().default(0),
+    costUsd: real("cost_usd").notNull().default(0),
+    latencyMs: integer("latency_ms"),
+    createdAt: integer("created_at", { mode: "number" }).notNull(),
+  },
+  (t) => [index("shadow_outcomes_task_idx").on(t.taskId), index("shadow_outcomes_created_idx").on(t.createdAt)],
 );

@@ -62,6 +62,23 @@ test.describe("OpenAI-compatible gateway", () => {
     await expect(page.getByTestId("task-row")).toHaveCount(2);
   });
 
+  test("a provider failure falls back to the caller's `models` list", async () => {
+    // a simulated model whose every call fails with a 500, added the way an operator would
+    execFileSync("npm", ["run", "-s", "cli", "--", "models", "add", "--json", JSON.stringify({ id: "sim-e2e-broken", name: "E2E broken", faults: { errorRate: 1 }, latency: { ttftMs: 20 } })], {
+      env: { ...process.env, DATABASE_URL, ENSEMBLE_SECRET: "e2e-secret-for-tests-only-0123456789" },
+      encoding: "utf8",
+    });
+    const params = { model: "sim-e2e-broken", models: ["sim-swift-mini"], messages: [{ role: "user", content: "Gateway e2e: fall back" }] };
+    const { data, response } = await client.chat.completions.create(params as OpenAI.ChatCompletionCreateParamsNonStreaming).withResponse();
+    expect(data.choices[0]?.message.content?.length).toBeGreaterThan(0);
+    expect(response.headers.get("x-ensemble-models")).toBe("sim-swift-mini");
+    // without a list, the caller gets the failure of the model they named
+    await expect(client.chat.completions.create({ model: "sim-e2e-broken", messages: [{ role: "user", content: "Gateway e2e: no fallback" }] })).rejects.toMatchObject({
+      status: expect.any(Number),
+      type: expect.stringMatching(/api_error|service_unavailable/),
+    });
+  });
+
   test("errors come back in OpenAI's shape", async ({ request }) => {
     const bad = new OpenAI({ baseURL: client.baseURL, apiKey: "ens_wrong", maxRetries: 0 });
     await expect(bad.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({ status: 401, code: "invalid_api_key" });

@@ -17,6 +17,7 @@ test("metrics: the demo batch shows up in the dashboards, and the range picker c
   await expect(chart.locator(".recharts-surface").first()).toBeVisible();
   await expect(chart.locator(".recharts-bar-rectangle path, .recharts-rectangle").first()).toBeVisible({ timeout: 30_000 });
   await expect(page.getByTestId("roster-health-row").first()).toBeVisible();
+  await expect(page.getByTestId("breaker-summary")).toHaveText(/closed|open/);
 
   await page.getByRole("button", { name: "24h" }).click();
   await expect(page.getByTestId("metrics-range-label")).toHaveText("Last 24 hours");

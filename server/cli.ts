@@ -2,7 +2,7 @@ import { createInterface } from "node:readline";
 import { parseArgs } from "node:util";
 import { createDb } from "@/db/client";
 import { createApiKeySchema } from "@/server/api/schemas/api-keys";
-import { submitTaskSchema } from "@/server/api/schemas/tasks";
+import { cliTaskListSchema, submitTaskSchema } from "@/server/api/schemas/tasks";
 import { modelSpecFromCli } from "@/server/cli-model-spec";
 import type { CapabilityEstimate } from "@/server/orchestrator/discovery/estimator";
 import { CAPABILITIES, isCapability, type Capability } from "@/server/orchestrator/spec";
@@ -22,7 +22,9 @@ Commands:
   discover <modelId> [--capabilities a,b] [--json]
                                                 measure a model on the built-in suites
   run "<prompt>" [--strategy s] [--policy p]   run a task to the end and print it
-      [--max-cost usd] [--max-latency ms] [--json]
+      [--max-cost usd] [--max-latency ms] [--no-cache] [--json]
+  tasks list [--status s] [--limit n] [--json] tasks, newest first (default 50)
+  tasks cancel <id> [--json]                    cancel a queued or running task (also one running in the server)
   analyze                                       JSON Lines {"id","prompt"} on stdin → one analysis line each
   route "<prompt>" [--strategy s] [--policy p] [--max-cost usd] [--max-latency ms] [--json]
                                                 the plan Ensemble would run, with its explanation
@@ -30,7 +32,7 @@ Commands:
                                                 a gateway API key; the key is printed once
   keys list [--json]                            gateway keys (never the key itself)
   keys revoke <id>                              revoke a gateway key at once
-  lab --data <dir> | --dataset <name> [--seed n] [--json]
+  lab --data <dir> | --dataset <name> | --history [--seed n] [--json]
                                                 replay routing policies on recorded outcomes (routing lab)
   help                                          this text
 
@@ -46,6 +48,7 @@ const taskOptions = {
   policy: { type: "string" },
   "max-cost": { type: "string" },
   "max-latency": { type: "string" },
+  "no-cache": { type: "boolean" },
 } as const;
 
 /** Shared by run and route: the same zod schema as the tRPC input, so errors read the same. */
@@ -59,11 +62,53 @@ function parseTaskArgs(args: string[]) {
       maxCostUsd: values["max-cost"] === undefined ? undefined : Number(values["max-cost"]),
       maxLatencyMs: values["max-latency"] === undefined ? undefined : Number(values["max-latency"]),
     },
+    cache: !values["no-cache"],
   });
   return { input, json: Boolean(values.json) };
 }
 
 const commands: Record<string, Command> = {
+  async tasks(args, services) {
+    const { positionals, values } = parseArgs({
+      args,
+      options: { json: { type: "boolean" }, status: { type: "string" }, limit: { type: "string" } },
+      allowPositionals: true,
+    });
+    const [sub, id] = positionals;
+    const json = Boolean(values.json);
+    if (sub === "list") {
+      const filter = cliTaskListSchema.parse({ status: values.status, limit: values.limit === undefined ? undefined : Number(values.limit) });
+      const rows = services.tasks.summaries(filter).map((t) => ({
+        id: t.id,
+        status: t.status,
+        strategy: t.strategy,
+        modelId: t.modelId,
+        costUsd: t.costUsd,
+        createdAt: new Date(t.createdAt).toISOString(),
+        completedAt: t.completedAt === null ? null : new Date(t.completedAt).toISOString(),
+        source: t.source,
+        cached: t.cacheHit === true,
+        error: t.error,
+        prompt: t.prompt.length > 80 ? `${t.prompt.slice(0, 79)}…` : t.prompt,
+      }));
+      print(rows, json, () =>
+        rows.length === 0
+          ? "no tasks"
+          : rows
+              .map((t) => `${t.id}  ${t.status.padEnd(9)} ${t.strategy.padEnd(8)} ${(t.modelId ?? "-").padEnd(22)} $${t.costUsd.toFixed(6)}  ${t.createdAt}${t.cached ? "  cached" : ""}  ${t.prompt.slice(0, 40)}`)
+              .join("\n"),
+      );
+      return;
+    }
+    if (sub === "cancel") {
+      if (!id) throw new DomainError("INVALID_INPUT", "tasks cancel needs a task id: npm run cli -- tasks cancel <id>");
+      const { status } = services.tasks.cancel(id);
+      print({ id, status }, json, () => `${id}: ${status}`);
+      return;
+    }
+    throw new DomainError("INVALID_INPUT", `unknown tasks subcommand "${sub ?? ""}"; try "tasks list" or "tasks cancel <id>"`);
+  },
+
   async keys(args, services) {
     const { positionals, values } = parseArgs({
       args,
@@ -119,6 +164,9 @@ const commands: Record<string, Command> = {
       inputUsdPerMTok: m.inputUsdPerMTok,
       outputUsdPerMTok: m.outputUsdPerMTok,
       capabilities: Object.fromEntries(Object.entries(m.capabilities).map(([c, v]) => [c, Number(v.mean.toFixed(3))])),
+      // timeouts, retries, breaker and bulkhead in force; customResilience false means the defaults
+      resilience: m.resilience,
+      customResilience: m.customResilience,
     }));
     print(models, values.json !== undefined, () =>
       models.map((m) => `${m.id.padEnd(22)} ${m.provider.padEnd(12)} $${m.inputUsdPerMTok}/$${m.outputUsdPerMTok} per MTok  ${m.enabled ? "enabled" : "disabled"}`).join("\n"),

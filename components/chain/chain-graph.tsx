@@ -15,7 +15,10 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { ChainPanel } from "./chain-panel";
 import { CHAIN_NODE_TYPES } from "./chain-nodes";
 import { nodeLabel, resolveSelection } from "./chain-selection";
+import { mergeEvents } from "./chain-run";
 import { prepareChainGraph } from "./prepare-chain-graph";
+import { prepareResilienceLog } from "./prepare-resilience-log";
+import { ResilienceLog } from "./resilience-log";
 import { EDGE_STROKE } from "./status-style";
 import type { ChainEdge, ChainNode, ChainTask, LiveChainEvent } from "./types";
 
@@ -59,6 +62,7 @@ function AutoFit({ count }: { count: number }) {
 /** The task's model chain as a live graph: input → steps → result, with a side panel for the clicked node. */
 export function ChainGraph({ task, liveEvents = NO_EVENTS }: ChainGraphProps) {
   const model = useMemo(() => prepareChainGraph(task, liveEvents), [task, liveEvents]);
+  const resilience = useMemo(() => prepareResilienceLog(mergeEvents(task.events, liveEvents)), [task.events, liveEvents]);
   const [selectedId, setSelectedId] = useState<string | null>(null);
   const [sizes, setSizes] = useState<Record<string, Dimensions>>({});
   const selected = resolveSelection(model, selectedId);
@@ -80,39 +84,42 @@ export function ChainGraph({ task, liveEvents = NO_EVENTS }: ChainGraphProps) {
   }, []);
 
   return (
-    <div className="flex flex-col gap-3 lg:flex-row">
-      <div
-        data-testid="chain-graph"
-        data-task-status={model.result.status}
-        className="relative h-[420px] min-w-0 flex-1 overflow-hidden rounded-lg border border-neutral-200 bg-neutral-50"
-      >
-        <ReactFlow<ChainNode, ChainEdge>
-          nodes={nodes}
-          edges={edges}
-          nodeTypes={CHAIN_NODE_TYPES}
-          nodeOrigin={[0, 0.5]}
-          fitView
-          fitViewOptions={FIT}
-          minZoom={0.2}
-          nodesDraggable={false}
-          nodesConnectable={false}
-          edgesFocusable={false}
-          onNodeClick={(_, node) => setSelectedId(node.id)}
-          onNodesChange={onNodesChange}
-          onPaneClick={() => setSelectedId(null)}
-          aria-label="Model chain"
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-col gap-3 lg:flex-row">
+        <div
+          data-testid="chain-graph"
+          data-task-status={model.result.status}
+          className="relative h-[420px] min-w-0 flex-1 overflow-hidden rounded-lg border border-neutral-200 bg-neutral-50"
         >
-          <Background gap={16} size={1} color="#e5e5e5" />
-          <Controls showInteractive={false} position="bottom-left" />
-          <AutoFit count={model.nodes.length} />
-        </ReactFlow>
-        {model.nodes.length === 2 && (
-          <p className="pointer-events-none absolute inset-x-0 top-3 text-center text-xs text-neutral-500">
-            {model.result.status === "queued" ? "Waiting for the plan…" : "No steps recorded."}
-          </p>
-        )}
+          <ReactFlow<ChainNode, ChainEdge>
+            nodes={nodes}
+            edges={edges}
+            nodeTypes={CHAIN_NODE_TYPES}
+            nodeOrigin={[0, 0.5]}
+            fitView
+            fitViewOptions={FIT}
+            minZoom={0.2}
+            nodesDraggable={false}
+            nodesConnectable={false}
+            edgesFocusable={false}
+            onNodeClick={(_, node) => setSelectedId(node.id)}
+            onNodesChange={onNodesChange}
+            onPaneClick={() => setSelectedId(null)}
+            aria-label="Model chain"
+          >
+            <Background gap={16} size={1} color="#e5e5e5" />
+            <Controls showInteractive={false} position="bottom-left" />
+            <AutoFit count={model.nodes.length} />
+          </ReactFlow>
+          {model.nodes.length === 2 && (
+            <p className="pointer-events-none absolute inset-x-0 top-3 text-center text-xs text-neutral-500">
+              {model.result.status === "queued" ? "Waiting for the plan…" : "No steps recorded."}
+            </p>
+          )}
+        </div>
+        {selected && <ChainPanel detail={selected} label={label} onClose={() => setSelectedId(null)} />}
       </div>
-      {selected && <ChainPanel detail={selected} label={label} onClose={() => setSelectedId(null)} />}
+      <ResilienceLog entries={resilience} />
     </div>
   );
 }

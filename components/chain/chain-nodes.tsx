@@ -5,6 +5,7 @@ import { memo } from "react";
 import { formatCost, formatMs, formatTokens, head, tail } from "./format";
 import { StatusBadge } from "./status-badge";
 import { NODE_TONE, TASK_TONE, cx } from "./status-style";
+import type { BreakerState } from "@/server/orchestrator/spec";
 import type { EndpointNode, StepDetail, StepNode } from "./types";
 
 const HIDDEN_HANDLE = { opacity: 0, pointerEvents: "none" } as const;
@@ -38,9 +39,16 @@ function preview(step: StepDetail): { text: string; tone: string } {
     case "pending":
       return { text: "planned, not started", tone: "italic text-neutral-400" };
     case "skipped":
-      return { text: "planned, not needed", tone: "italic text-neutral-400" };
+      // an open breaker is why a planned model was skipped; otherwise the chain simply did not need it
+      return step.error ? { text: `skipped: ${head(step.error)}`, tone: "italic text-amber-700" } : { text: "planned, not needed", tone: "italic text-neutral-400" };
   }
 }
+
+const BREAKER_TONE: Record<BreakerState, string> = {
+  open: "bg-rose-100 text-rose-800",
+  "half-open": "bg-amber-100 text-amber-800",
+  closed: "bg-emerald-100 text-emerald-800",
+};
 
 function StepNodeView({ data, selected }: NodeProps<StepNode>) {
   const { step } = data;
@@ -52,6 +60,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNode>) {
     step.retries.length > 0 ? `${step.retries.length} ${step.retries.length === 1 ? "retry" : "retries"}` : null,
   ].filter(Boolean);
   const text = preview(step);
+  // the latest transition this step caused: "breaker open" on the call that tripped it
+  const breaker = step.breakers[step.breakers.length - 1];
   return (
     <div
       data-testid={testId}
@@ -69,7 +79,19 @@ function StepNodeView({ data, selected }: NodeProps<StepNode>) {
         </span>
         <StatusBadge status={step.status} />
       </div>
-      <div className="mt-0.5 truncate text-[11px] text-neutral-500">{meta.join(" · ")}</div>
+      <div className="mt-0.5 flex items-center gap-1 text-[11px] text-neutral-500">
+        <span className="truncate">{meta.join(" · ")}</span>
+        {breaker && (
+          <span
+            data-testid="step-breaker-badge"
+            data-breaker-state={breaker.to}
+            title={`circuit breaker ${breaker.from} → ${breaker.to}`}
+            className={cx("shrink-0 rounded-full px-1.5 py-0.5 text-[10px] font-medium", BREAKER_TONE[breaker.to])}
+          >
+            breaker {breaker.to}
+          </span>
+        )}
+      </div>
       <dl className="mt-2 grid grid-cols-3 gap-2">
         <Metric label="tokens" value={`${formatTokens(step.inputTokens)} / ${formatTokens(step.outputTokens)}`} />
         <Metric label="cost" value={formatCost(step.costUsd)} />

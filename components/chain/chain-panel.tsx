@@ -38,6 +38,12 @@ function StepBody({ step, label }: { step: StepDetail; label: (nodeId: string) =
             Retry {r.attempt}: {r.error}
           </p>
         ))}
+        {step.breakers.map((b, i) => (
+          <p key={i} data-testid="chain-panel-breaker" className={b.to === "open" ? "mt-1 text-xs text-rose-700" : "mt-1 text-xs text-emerald-700"}>
+            Circuit breaker {b.from} → {b.to}
+            {b.nextProbeAt !== null && <> · next probe at {new Date(b.nextProbeAt).toLocaleTimeString()}</>}
+          </p>
+        ))}
       </Section>
       {step.error && (
         <Section title="Error">

@@ -1,5 +1,5 @@
 import type { ChatMessage, ModelChain, TaskEvent, TaskStatus } from "@/server/orchestrator/spec";
-import type { ChainMessage, ChainTaskSource, FallbackNote, LiveChainEvent, StepRetry } from "./types";
+import type { BreakerNote, ChainMessage, ChainTaskSource, FallbackNote, LiveChainEvent, StepRetry } from "./types";
 
 /** One started step as the event log tells it. */
 export interface StepRun {
@@ -20,6 +20,8 @@ export interface StepRun {
   endedAt: number | null;
   retries: StepRetry[];
   fallbackFrom: FallbackNote | null;
+  /** breaker transitions this step's calls caused */
+  breakers: BreakerNote[];
 }
 
 /** The task rebuilt from its events: what ran, what was said, how it ended. */
@@ -32,6 +34,10 @@ export interface ChainRun {
   messages: ChainMessage[];
   /** fallback.taken notes that no later step.started picked up */
   notes: FallbackNote[];
+  /** every breaker transition the task's calls caused, in order */
+  breakers: BreakerNote[];
+  /** models skipped without a call because their circuit breaker was open */
+  refusals: FallbackNote[];
 }
 
 const TERMINAL: ReadonlySet<TaskStatus> = new Set(["completed", "failed", "cancelled"]);
@@ -80,6 +86,7 @@ export function newStep(stepIndex: number, modelId: string, role: string): StepR
     endedAt: null,
     retries: [],
     fallbackFrom: null,
+    breakers: [],
   };
 }
 
@@ -90,6 +97,8 @@ interface Draft {
   steps: Map<number, StepRun>;
   messages: ChainMessage[];
   notes: FallbackNote[];
+  breakers: BreakerNote[];
+  refusals: FallbackNote[];
 }
 
 function stepOf(draft: Draft, stepIndex: number, modelId: string): StepRun {
@@ -153,9 +162,21 @@ function apply(draft: Draft, event: TaskEvent, at: number): void {
     case "message.sent":
       draft.messages.push({ from: event.from, to: event.to, kind: event.kind, content: event.content ?? "", tokens: event.tokens, at });
       break;
-    case "fallback.taken":
-      draft.notes.push({ fromModelId: event.fromModelId, toModelId: event.toModelId, reason: event.reason, at });
+    case "fallback.taken": {
+      const note: FallbackNote = { fromModelId: event.fromModelId, toModelId: event.toModelId, reason: event.reason, at };
+      if (event.errorKind) note.errorKind = event.errorKind;
+      draft.notes.push(note);
+      // refused before its step started: no step of that model may carry the refusal
+      const ranRefused = [...draft.steps.values()].some((s) => s.modelId === event.fromModelId && s.error === event.reason);
+      if (event.errorKind === "circuit-open" && !ranRefused) draft.refusals.push(note);
       break;
+    }
+    case "breaker.changed": {
+      const note: BreakerNote = { modelId: event.modelId, from: event.from, to: event.to, nextProbeAt: event.nextProbeAt, at };
+      draft.breakers.push(note);
+      if (event.stepIndex !== undefined) stepOf(draft, event.stepIndex, event.modelId).breakers.push(note);
+      break;
+    }
     case "task.completed":
       draft.status = event.status;
       break;
@@ -174,7 +195,7 @@ function apply(draft: Draft, event: TaskEvent, at: number): void {
  * running (a crash, a cancel that never reported back) leaves that step failed, not spinning forever.
  */
 export function reduceChainRun(task: ChainTaskSource, live: readonly LiveChainEvent[]): ChainRun {
-  const draft: Draft = { status: task.status, error: task.error, plan: task.plan, steps: new Map(), messages: [], notes: [] };
+  const draft: Draft = { status: task.status, error: task.error, plan: task.plan, steps: new Map(), messages: [], notes: [], breakers: [], refusals: [] };
   for (const { event, at } of mergeEvents(task.events, live)) apply(draft, event, at);
 
   const steps = [...draft.steps.values()].sort((a, b) => a.stepIndex - b.stepIndex);
@@ -185,5 +206,5 @@ export function reduceChainRun(task: ChainTaskSource, live: readonly LiveChainEv
       step.error ??= `did not finish: the task ${draft.status === "completed" ? "completed" : "ended"} without it`;
     }
   }
-  return { status: draft.status, error: draft.error, plan: draft.plan, steps, messages: draft.messages, notes: draft.notes };
+  return { status: draft.status, error: draft.error, plan: draft.plan, steps, messages: draft.messages, notes: draft.notes, breakers: draft.breakers, refusals: draft.refusals };
 }

@@ -20,13 +20,16 @@ function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessa
   if (!step) {
     // a slot without a run always comes from the plan (matchPlan only adds slots for runs)
     const nodeId = planNodeId(slot.planIndex ?? 0);
+    // an open circuit breaker skipped this model: say so rather than "not needed"
+    const refusal = run.refusals.find((r) => r.fromModelId === slot.modelId);
     return {
       ...newStep(0, slot.modelId, slot.role),
       kind: "step",
       nodeId,
       stepIndex: null,
       planIndex: slot.planIndex,
-      status: isTerminal(run.status) ? "skipped" : "pending",
+      error: refusal?.reason ?? null,
+      status: refusal || isTerminal(run.status) ? "skipped" : "pending",
       incoming: [],
       outgoing: [],
     };

@@ -1,7 +1,7 @@
 import type { Edge, Node } from "@xyflow/react";
 import type { inferRouterOutputs } from "@trpc/server";
 import type { AppRouter } from "@/server/api/root";
-import type { TaskEvent, TaskStatus } from "@/server/orchestrator/spec";
+import type { BreakerState, TaskEvent, TaskStatus } from "@/server/orchestrator/spec";
 import type { StepRun } from "./chain-run";
 
 /** The `tasks.get` output the chain view is drawn from. */
@@ -36,10 +36,22 @@ export interface StepRetry {
   at: number;
 }
 
+/** A circuit-breaker transition one of the task's calls caused. */
+export interface BreakerNote {
+  modelId: string;
+  from: BreakerState;
+  to: BreakerState;
+  /** epoch ms; set while open */
+  nextProbeAt: number | null;
+  at: number;
+}
+
 export interface FallbackNote {
   fromModelId: string;
   toModelId: string;
   reason: string;
+  /** the ProviderError kind behind it; "circuit-open": the model was skipped without a call */
+  errorKind?: string;
   at: number;
 }
 

@@ -3,8 +3,8 @@ import { hasData, perMinuteSeries, successSeries, toSeries, type SeriesPoint } f
 
 export interface OverviewLike {
   window: { range: string; label: string; from: number; to: number; bucketMs: number; buckets: number };
-  kpis: { tasks: number; tasksPerMinute: number; successRate: number | null; p95Ms: number | null; spendUsd: number; cacheHitRate: number | null };
-  buckets: readonly { t: number; tasks: number; completed: number; failed: number; costUsd: number; p95Ms: number | null }[];
+  kpis: { tasks: number; tasksPerMinute: number; successRate: number | null; p95Ms: number | null; spendUsd: number; cacheHitRate: number | null; cacheKnown?: boolean };
+  buckets: readonly { t: number; tasks: number; completed: number; failed: number; costUsd: number; p95Ms: number | null; cacheHits?: number }[];
 }
 
 export interface Kpi {
@@ -22,7 +22,7 @@ function perMinuteLabel(n: number): string {
   return n >= 10 ? n.toFixed(0) : n >= 1 ? n.toFixed(1) : n.toFixed(2);
 }
 
-/** The overview's five KPIs, each with its sparkline. Cache hit rate is "n/a": there is no result cache yet. */
+/** The overview's five KPIs, each with its sparkline. Cache hit rate is "n/a" while no result cache reports to metrics. */
 export function prepareKpis(overview: OverviewLike): Kpi[] {
   const { kpis, buckets, window } = overview;
   return [
@@ -49,8 +49,8 @@ export function prepareKpis(overview: OverviewLike): Kpi[] {
       label: "Cache hit rate",
       value: kpis.cacheHitRate === null ? "n/a" : formatPercent(kpis.cacheHitRate, 1),
       raw: kpis.cacheHitRate,
-      hint: "no result cache yet",
-      spark: [],
+      hint: kpis.cacheKnown ? "answered from the result cache / finished" : "no result cache reporting",
+      spark: kpis.cacheKnown ? toSeries(buckets, (b) => (b.tasks ? (b.cacheHits ?? 0) / b.tasks : null)) : [],
     },
   ];
 }
@@ -64,6 +64,8 @@ export interface HealthRowLike {
   id: string;
   name: string;
   health: "closed" | "open" | "half-open";
+  /** consecutive failures the breaker counts; null when no breaker reports */
+  breakerFailures?: number | null;
   enabled: boolean;
   recentErrorRate: number | null;
   routerErrorRate: number | null;
@@ -85,4 +87,11 @@ export function prepareRosterHealth(rows: readonly HealthRowLike[]): HealthRow[]
       tone: !r.enabled ? "neutral" : r.health === "open" ? "red" : r.health === "half-open" || (r.recentErrorRate ?? 0) > 0.2 ? "amber" : "green",
       errorLabel: r.recentErrorRate === null ? "–" : formatPercent(r.recentErrorRate, 1),
     }));
+}
+
+/** One line for the roster's breakers: "all closed" when nothing needs attention. */
+export function breakerSummary(counts: { open: number; halfOpen: number; closed: number }): string {
+  if (counts.open === 0 && counts.halfOpen === 0) return counts.closed === 0 ? "no enabled models" : `all ${counts.closed} closed`;
+  const parts = [counts.open ? `${counts.open} open` : "", counts.halfOpen ? `${counts.halfOpen} half-open` : "", counts.closed ? `${counts.closed} closed` : ""];
+  return parts.filter(Boolean).join(", ");
 }

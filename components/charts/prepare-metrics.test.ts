@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { prepareCostSeries, prepareErrorBreakdown, prepareLatencyHistogram, requestSeries } from "./prepare-metrics-model";
-import { overviewHasData, prepareKpis, prepareRosterHealth, type OverviewLike } from "./prepare-metrics-overview";
+import { breakerSummary, overviewHasData, prepareKpis, prepareRosterHealth, type OverviewLike } from "./prepare-metrics-overview";
 import { bucketTickFormat, hasData, perMinuteSeries, successSeries, toSeries } from "./prepare-metrics-series";
 
 const HOUR = 3_600_000;
@@ -46,6 +46,24 @@ describe("prepare-metrics-overview", () => {
     expect(kpis[2]!.value).toBe("1.50 s");
     expect(kpis[4]).toMatchObject({ value: "n/a", raw: null, spark: [] });
     expect(kpis[0]!.spark).toHaveLength(2);
+  });
+
+  it("turns the cache KPI on once a cache reports, with a per-bucket hit-rate sparkline", () => {
+    const o = overview(2);
+    const withCache: OverviewLike = {
+      ...o,
+      kpis: { ...o.kpis, cacheHitRate: 0.5, cacheKnown: true },
+      buckets: [{ ...o.buckets[0]!, cacheHits: 1 }, { ...o.buckets[1]!, cacheHits: 0 }],
+    };
+    const cache = prepareKpis(withCache)[4]!;
+    expect(cache).toMatchObject({ value: "50.0%", raw: 0.5, hint: "answered from the result cache / finished" });
+    expect(cache.spark.map((p) => p.v)).toEqual([0.5, null]);
+  });
+
+  it("summarises breakers in one line", () => {
+    expect(breakerSummary({ open: 0, halfOpen: 0, closed: 7 })).toBe("all 7 closed");
+    expect(breakerSummary({ open: 1, halfOpen: 2, closed: 4 })).toBe("1 open, 2 half-open, 4 closed");
+    expect(breakerSummary({ open: 0, halfOpen: 0, closed: 0 })).toBe("no enabled models");
   });
 
   it("detects an empty range", () => {

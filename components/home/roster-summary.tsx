@@ -9,8 +9,11 @@ import { useCan } from "@/components/shared/viewer";
 import { Alert, buttonClasses, Card, CardHeader, EmptyState, Skeleton } from "@/components/ui";
 import { EnabledBadge, SimulatedBadge } from "@/components/models/simulated-badge";
 import { TopCapabilities } from "@/components/models/top-capabilities";
+import { BreakerBadge } from "@/components/models/breaker-badge";
+import type { BreakerView } from "@/components/models/breaker-status";
+import { useBreakers } from "@/components/models/use-breakers";
 
-function ModelCard({ model }: { model: ModelView }) {
+function ModelCard({ model, breaker, now }: { model: ModelView; breaker: BreakerView | undefined; now: number }) {
   return (
     <li
       data-testid="model-card"
@@ -24,6 +27,7 @@ function ModelCard({ model }: { model: ModelView }) {
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
           <EnabledBadge enabled={model.enabled} />
+          <BreakerBadge breaker={breaker} now={now} />
           {model.isSimulated && <SimulatedBadge />}
         </div>
       </div>
@@ -51,6 +55,7 @@ export function RosterSummary() {
   const trpc = useTRPC();
   const isAdmin = useCan("admin");
   const models = useQuery(trpc.models.list.queryOptions());
+  const breakers = useBreakers();
   return (
     <Card>
       <CardHeader
@@ -88,7 +93,7 @@ export function RosterSummary() {
         ) : (
           <ul className="grid gap-4 sm:grid-cols-2 xl:grid-cols-3">
             {models.data.map((m) => (
-              <ModelCard key={m.id} model={m} />
+              <ModelCard key={m.id} model={m} breaker={breakers.byModel.get(m.id)} now={breakers.now} />
             ))}
           </ul>
         )}

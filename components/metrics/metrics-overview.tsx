@@ -17,7 +17,7 @@ import { TasksChart } from "./tasks-chart";
 import { METRICS_REFRESH_MS, useRange } from "./use-range";
 import { WindowSummary } from "./window-summary";
 
-/** The overview dashboard: one `metrics.overview` call per refresh, whatever it shows. */
+/** The overview dashboard: one `metrics.overview` call per load and per refresh, whatever it shows. */
 export function MetricsOverviewView({ initialRange }: { initialRange: MetricRange }) {
   const trpc = useTRPC();
   const [range, setRange] = useRange(initialRange);
@@ -34,7 +34,7 @@ export function MetricsOverviewView({ initialRange }: { initialRange: MetricRang
           <WindowSummary window={data.window} />
           <KpiGrid kpis={prepareKpis(data)} />
           <Card>
-            <CardHeader title="Tasks" description="Created per bucket: completed, failed, and still open or cancelled." />
+            <CardHeader title="Tasks" description="Finished per bucket: completed, failed and cancelled." />
             <CardBody>
               {overviewHasData(data) ? (
                 <TasksChart buckets={data.buckets} bucketMs={data.window.bucketMs} spanMs={data.window.to - data.window.from} />
@@ -52,7 +52,7 @@ export function MetricsOverviewView({ initialRange }: { initialRange: MetricRang
               )}
             </CardBody>
           </Card>
-          <RosterHealth roster={data.roster} />
+          <RosterHealth roster={data.roster} breakers={data.breakers} />
           <QualityCard quality={data.quality} />
           <StepStatsTable title="By model" rows={data.byModel} kind="model" />
           <StepStatsTable title="By capability" rows={data.byCapability} kind="capability" />

@@ -15,7 +15,7 @@ import { RangePicker } from "./range-picker";
 import { METRICS_REFRESH_MS, useRange } from "./use-range";
 import { WindowSummary } from "./window-summary";
 
-/** One model's dashboard: `metrics.model` plus `profiles.history`, two calls per refresh. */
+/** One model's dashboard: one `metrics.model` call per load and per refresh (its profile history comes with it). */
 export function ModelMetricsView({ modelId, initialRange }: { modelId: string; initialRange: MetricRange }) {
   const trpc = useTRPC();
   const [range, setRange] = useRange(initialRange);
@@ -27,7 +27,7 @@ export function ModelMetricsView({ modelId, initialRange }: { modelId: string; i
         ["Calls", formatInt(totals.requests)],
         ["Error rate", totals.errorRate === null ? "–" : formatPercent(totals.errorRate, 1)],
         ["p50 / p95 / p99", `${formatMs(totals.latency.p50)} / ${formatMs(totals.latency.p95)} / ${formatMs(totals.latency.p99)}`],
-        ["Time to first token", formatMs(totals.ttftMs)],
+        ["Time to first token (mean / p95)", `${formatMs(totals.ttftMs)} / ${formatMs(totals.ttft.p95)}`],
         ["Tokens in / out", `${formatInt(totals.inputTokens)} / ${formatInt(totals.outputTokens)}`],
         ["Cost", formatUsd(totals.costUsd)],
       ]
@@ -91,7 +91,7 @@ export function ModelMetricsView({ modelId, initialRange }: { modelId: string; i
               <Card>
                 <CardHeader title="Capability profile history" />
                 <CardBody>
-                  <ModelProfileHistory modelId={modelId} since={data.window.from} />
+                  <ModelProfileHistory rows={data.profileHistory} />
                 </CardBody>
               </Card>
             </div>

@@ -7,7 +7,7 @@ import type { StepStatsRow } from "./types";
 export function StepStatsTable({ title, rows, kind }: { title: string; rows: readonly StepStatsRow[]; kind: "model" | "capability" }) {
   return (
     <Card data-testid={`stats-by-${kind}`}>
-      <CardHeader title={title} description="Latency percentiles from a log histogram (±10%); TTFT is the mean over streamed calls." />
+      <CardHeader title={title} description="Finished calls in the range. Latency percentiles from half-octave histograms (within a bin, ±19%); TTFT is the mean over streamed calls." />
       {rows.length === 0 ? (
         <EmptyState className="m-5" title="No model calls in this range" />
       ) : (

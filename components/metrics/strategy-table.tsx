@@ -2,12 +2,12 @@ import { formatInt, formatMs, formatUsd, humanize } from "@/components/shared/fo
 import { Card, CardHeader, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import type { MetricsOverview } from "./types";
 
-/** Per-task figures by the planned strategy. Cache hits read "n/a": Ensemble has no result cache yet. */
+/** Per-task figures of the tasks finished in the range, by the planned strategy. */
 export function StrategyTable({ rows }: { rows: MetricsOverview["strategies"] }) {
   if (rows.length === 0) return null;
   return (
     <Card data-testid="stats-by-strategy">
-      <CardHeader title="Tasks by strategy" description="Steps are the planned chain length; cost and latency are per task." />
+      <CardHeader title="Tasks by strategy" description="Steps are the model calls a task ran; cost and latency are per task; cache hits were answered without a model call." />
       <Table>
         <THead>
           <Tr>
@@ -31,7 +31,7 @@ export function StrategyTable({ rows }: { rows: MetricsOverview["strategies"] })
               <Td className="text-right tabular-nums">{r.avgSteps.toFixed(1)}</Td>
               <Td className="text-right tabular-nums">{formatUsd(r.avgCostUsd)}</Td>
               <Td className="text-right tabular-nums">{formatMs(r.avgLatencyMs)}</Td>
-              <Td className="text-right text-neutral-400">n/a</Td>
+              <Td className="text-right tabular-nums">{formatInt(r.cacheHits)}</Td>
             </Tr>
           ))}
         </TBody>

@@ -15,10 +15,12 @@ export function SystemCard({ system }: { system: MetricsOverview["system"] }) {
     ["Queue depth", formatInt(system.queued)],
     ["RSS", bytes(system.rssBytes)],
     ["Heap used", `${bytes(system.heapUsedBytes)} / ${bytes(system.heapTotalBytes)}`],
+    ["Event-loop lag p50", system.eventLoopLagP50Ms === null ? "–" : `${system.eventLoopLagP50Ms.toFixed(1)} ms`],
     ["Event-loop lag p99", system.eventLoopLagP99Ms === null ? "–" : `${system.eventLoopLagP99Ms.toFixed(1)} ms`],
     ["CPU", system.cpu === null ? "–" : formatPercent(system.cpu, 0)],
     ["Database size", bytes(system.databaseBytes)],
-    ["Cache hit rate", "n/a (no cache yet)"],
+    ["Cache entries", system.cache ? formatInt(system.cache.entries) : "n/a (no cache reporting)"],
+    ["Cache hits / misses (1 min)", system.cache ? `${formatInt(system.cache.hits)} / ${formatInt(system.cache.misses)}` : "n/a"],
   ];
   return (
     <Card data-testid="system-card">

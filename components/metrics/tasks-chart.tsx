@@ -10,10 +10,10 @@ export interface TaskBarLike {
   tasks: number;
 }
 
-/** Tasks created per bucket, completed and failed stacked; the rest (queued, running, cancelled) on top. */
+/** Tasks finished per bucket, completed and failed stacked, cancelled on top. */
 export function TasksChart({ buckets, bucketMs, spanMs }: { buckets: readonly TaskBarLike[]; bucketMs: number; spanMs: number }) {
   const tick = bucketTickFormat(bucketMs, spanMs);
-  const data = buckets.map((b) => ({ t: b.t, completed: b.completed, failed: b.failed, other: Math.max(0, b.tasks - b.completed - b.failed) }));
+  const data = buckets.map((b) => ({ t: b.t, completed: b.completed, failed: b.failed, cancelled: Math.max(0, b.tasks - b.completed - b.failed) }));
   return (
     <figure className="h-64 w-full" data-testid="metrics-tasks-chart" data-buckets={buckets.length} aria-label="Tasks per time bucket">
       <ResponsiveContainer width="100%" height="100%">
@@ -24,7 +24,7 @@ export function TasksChart({ buckets, bucketMs, spanMs }: { buckets: readonly Ta
           <Tooltip labelFormatter={(t) => tick(Number(t))} />
           <Bar dataKey="completed" stackId="a" fill="#10b981" isAnimationActive={false} />
           <Bar dataKey="failed" stackId="a" fill="#f43f5e" isAnimationActive={false} />
-          <Bar dataKey="other" stackId="a" fill="#a3a3a3" isAnimationActive={false} />
+          <Bar dataKey="cancelled" stackId="a" fill="#a3a3a3" isAnimationActive={false} />
         </BarChart>
       </ResponsiveContainer>
     </figure>

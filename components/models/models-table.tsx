@@ -5,13 +5,28 @@ import { prepareCapabilityHeat } from "@/components/charts/prepare-capability-he
 import type { ModelView } from "@/components/shared/api-types";
 import { formatContext, formatPrice } from "@/components/shared/format";
 import { Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { BreakerBadge } from "./breaker-badge";
+import type { BreakerView } from "./breaker-status";
 import { CapabilityHeaders, HeatCellView } from "./capability-heat";
 import { EnabledToggle } from "./enabled-toggle";
 import { ModelRowActions } from "./model-row-actions";
 import { EnabledBadge, SimulatedBadge } from "./simulated-badge";
 
-/** The roster: provider, prices, context, status and the twelve capability scores, with admin actions. */
-export function ModelsTable({ models, canManage, onEdit }: { models: readonly ModelView[]; canManage: boolean; onEdit: (model: ModelView) => void }) {
+/** The roster: provider, prices, context, status, circuit breaker and the twelve capability scores, with admin actions. */
+export function ModelsTable({
+  models,
+  canManage,
+  onEdit,
+  breakers,
+  now,
+}: {
+  models: readonly ModelView[];
+  canManage: boolean;
+  onEdit: (model: ModelView) => void;
+  /** each model's circuit breaker (models.breakers), and the time its countdown is measured from */
+  breakers: ReadonlyMap<string, BreakerView>;
+  now: number;
+}) {
   return (
     <Table data-testid="models-table">
       <THead>
@@ -22,6 +37,7 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
           </Th>
           <Th className="text-right">Context</Th>
           <Th>Status</Th>
+          <Th title="Circuit breaker: open models are skipped until their next probe">Breaker</Th>
           <CapabilityHeaders />
           {canManage && (
             <Th className="text-right">
@@ -56,6 +72,9 @@ export function ModelsTable({ models, canManage, onEdit }: { models: readonly Mo
               {formatContext(model.contextWindow)}
             </Td>
             <Td>{canManage ? <EnabledToggle model={model} /> : <EnabledBadge enabled={model.enabled} />}</Td>
+            <Td>
+              <BreakerBadge breaker={breakers.get(model.id)} now={now} />
+            </Td>
             {prepareCapabilityHeat(model.capabilities).map((cell) => (
               <Td key={cell.capability} dense className="text-center">
                 <HeatCellView cell={cell} />

@@ -9,6 +9,7 @@ import { PriceQualityChart } from "@/components/charts/price-quality-chart";
 import { ModelFormDialog, type ModelDialogState } from "./form/model-form-dialog";
 import { HeatLegend } from "./heat-legend";
 import { ModelsTable } from "./models-table";
+import { useBreakers } from "./use-breakers";
 import { ProvidersSection } from "./providers/providers-section";
 
 /** The models page: the roster with its capability profiles; admins also add, edit, enable, delete, and manage providers. */
@@ -18,6 +19,7 @@ export function ModelsView() {
   const models = useQuery(trpc.models.list.queryOptions());
   const providers = useQuery({ ...trpc.providers.list.queryOptions(), enabled: isAdmin });
   const [dialog, setDialog] = useState<ModelDialogState>(null);
+  const breakers = useBreakers();
 
   const list = models.data ?? [];
   const enabled = list.filter((m) => m.enabled).length;
@@ -69,7 +71,13 @@ export function ModelsView() {
               />
             </div>
           ) : (
-            <ModelsTable models={list} canManage={isAdmin} onEdit={(model) => setDialog({ mode: "edit", model })} />
+            <ModelsTable
+              models={list}
+              canManage={isAdmin}
+              onEdit={(model) => setDialog({ mode: "edit", model })}
+              breakers={breakers.byModel}
+              now={breakers.now}
+            />
           )}
         </Card>
 

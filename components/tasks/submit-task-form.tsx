@@ -7,7 +7,7 @@ import { submitTaskSchema } from "@/server/api/schemas/tasks";
 import { MAX_TASK_CHARS, ROUTING_POLICIES, STRATEGIES, type RoutingPolicy, type Strategy } from "@/server/orchestrator/spec";
 import { useTRPC } from "@/components/providers/trpc";
 import { fieldErrorsOf, formLevelMessage, validate, type FieldErrors } from "@/components/shared/errors";
-import { Alert, Button, SelectField, TextareaField, TextField } from "@/components/ui";
+import { Alert, Button, CheckboxField, SelectField, TextareaField, TextField } from "@/components/ui";
 import { EXAMPLE_PROMPTS, POLICY_HELP, STRATEGY_HELP } from "./task-options";
 
 interface FormState {
@@ -17,10 +17,11 @@ interface FormState {
   minQuality: string;
   strategy: Strategy;
   policy: RoutingPolicy;
+  useCache: boolean;
 }
 
-const INITIAL: FormState = { prompt: "", maxCostUsd: "", maxLatencyMs: "", minQuality: "", strategy: "auto", policy: "balanced" };
-const FIELDS = ["prompt", "constraints", "strategy", "policy"] as const;
+const INITIAL: FormState = { prompt: "", maxCostUsd: "", maxLatencyMs: "", minQuality: "", strategy: "auto", policy: "balanced", useCache: true };
+const FIELDS = ["prompt", "constraints", "strategy", "policy", "cache"] as const;
 
 /** "" → left out; anything else → a number (NaN fails validation with the schema's message). */
 function optionalNumber(value: string): number | undefined {
@@ -35,7 +36,7 @@ function toInput(form: FormState) {
   if (maxCostUsd !== undefined) constraints.maxCostUsd = maxCostUsd;
   if (maxLatencyMs !== undefined) constraints.maxLatencyMs = maxLatencyMs;
   if (minQuality !== undefined) constraints.minQuality = minQuality;
-  return { prompt: form.prompt, constraints, strategy: form.strategy, policy: form.policy };
+  return { prompt: form.prompt, constraints, strategy: form.strategy, policy: form.policy, cache: form.useCache };
 }
 
 /** Prompt, optional constraints, strategy and policy; on success, straight to the task's live page. */
@@ -175,6 +176,15 @@ export function SubmitTaskForm() {
           />
         </div>
       </fieldset>
+
+      <CheckboxField
+        id="useCache"
+        label="Use cached answers"
+        hint="When the same request was answered before (within the cache's time to live), serve that answer at no cost instead of calling models again."
+        checked={form.useCache}
+        onChange={(e) => set({ useCache: e.target.checked })}
+        data-testid="use-cache"
+      />
 
       <div className="flex items-center justify-end gap-3 border-t border-neutral-100 pt-5">
         <Button type="submit" pending={busy}>

@@ -1,5 +1,6 @@
-import { and, asc, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
+import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
+import { insertRow, selectRows, updateRows } from "../statements";
 import { messages, taskEvents, tasks, taskSteps, TASK_STATUSES } from "../schema";
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -52,52 +53,47 @@ export function listTasks(db: Db, filter: TaskFilter, page: number, pageSize: nu
   return { items, total };
 }
 
+// The task engine's per-event reads and writes use statements prepared once (db/statements.ts): Drizzle's
+// query building and re-preparing cost more than the writes themselves at gateway rates.
+
 export function findTask(db: Db, id: string): TaskRow | undefined {
-  return db.select().from(tasks).where(eq(tasks.id, id)).get();
+  return selectRows<TaskRow>(db.$client, tasks, `"id" = ?`, [id])[0];
 }
 
 export function insertTask(db: Db, row: typeof tasks.$inferInsert): void {
-  db.insert(tasks).values(row).run();
+  insertRow(db.$client, tasks, row);
 }
 
 export function updateTask(db: Db, id: string, patch: Partial<typeof tasks.$inferInsert>): void {
-  db.update(tasks).set(patch).where(eq(tasks.id, id)).run();
+  updateRows(db.$client, tasks, patch, { id });
 }
 
 export function listSteps(db: Db, taskId: string): TaskStepRow[] {
-  return db.select().from(taskSteps).where(eq(taskSteps.taskId, taskId)).orderBy(asc(taskSteps.stepIndex)).all();
+  return selectRows<TaskStepRow>(db.$client, taskSteps, `"task_id" = ?`, [taskId], `order by "step_index" asc`);
 }
 
 export function insertStep(db: Db, row: typeof taskSteps.$inferInsert): void {
-  db.insert(taskSteps).values(row).run();
+  insertRow(db.$client, taskSteps, row);
 }
 
 export function updateStep(db: Db, taskId: string, stepIndex: number, patch: Partial<typeof taskSteps.$inferInsert>): void {
-  db.update(taskSteps)
-    .set(patch)
-    .where(and(eq(taskSteps.taskId, taskId), eq(taskSteps.stepIndex, stepIndex)))
-    .run();
+  updateRows(db.$client, taskSteps, patch, { taskId, stepIndex });
 }
 
 export function appendEvent(db: Db, row: typeof taskEvents.$inferInsert): number {
-  return Number(db.insert(taskEvents).values(row).run().lastInsertRowid);
+  return insertRow(db.$client, taskEvents, row);
 }
 
 export function listEvents(db: Db, taskId: string, afterId = 0): TaskEventRow[] {
-  return db
-    .select()
-    .from(taskEvents)
-    .where(and(eq(taskEvents.taskId, taskId), gte(taskEvents.id, afterId + 1)))
-    .orderBy(asc(taskEvents.id))
-    .all();
+  return selectRows<TaskEventRow>(db.$client, taskEvents, `"task_id" = ? and "id" >= ?`, [taskId, afterId + 1], `order by "id" asc`);
 }
 
 export function insertMessage(db: Db, row: typeof messages.$inferInsert): void {
-  db.insert(messages).values(row).run();
+  insertRow(db.$client, messages, row);
 }
 
-export function listMessages(db: Db, taskId: string) {
-  return db.select().from(messages).where(eq(messages.taskId, taskId)).orderBy(asc(messages.id)).all();
+export function listMessages(db: Db, taskId: string): Array<typeof messages.$inferSelect> {
+  return selectRows<typeof messages.$inferSelect>(db.$client, messages, `"task_id" = ?`, [taskId], `order by "id" asc`);
 }
 
 export function listTasksWithStatus(db: Db, status: TaskStatusValue) {

@@ -36,7 +36,7 @@ const t = initTRPC.context<TrpcContext>().create({
     const domain = isDomainError(error.cause) ? error.cause : null;
     return {
       ...shape,
-      message: zod ? readableZodMessage(zod) : shape.message,
+      message: zod ? readableZodMessage(zod) : (unreadableInputMessage(error, domain !== null) ?? shape.message),
       data: {
         ...shape.data,
         stack: undefined,
@@ -47,6 +47,17 @@ const t = initTRPC.context<TrpcContext>().create({
   },
 });
 
+/**
+ * A request whose input never reached its schema (broken JSON, abused superjson metadata, a value nested too
+ * deeply or referring to itself): tRPC reports the parser's own words; say which part of the request it was.
+ */
+function unreadableInputMessage(error: TRPCError, isDomain: boolean): string | null {
+  const cause = error.cause;
+  if (error.code !== "BAD_REQUEST" || isDomain || !(cause instanceof Error) || cause instanceof TRPCError) return null;
+  if (cause instanceof RangeError || /circular/i.test(cause.message)) return "input: is nested too deeply or refers to itself";
+  return `input: could not be read (${cause.message.split("\n")[0]})`;
+}
+
 /** Duck-typed for the same reason as isDomainError: services may carry another bundle's copy of zod. */
 function asZodError(error: unknown): ZodError | null {
   if (error instanceof ZodError) return error;
@@ -54,8 +65,32 @@ function asZodError(error: unknown): ZodError | null {
   return candidate?.name === "ZodError" && Array.isArray(candidate.issues) ? (error as ZodError) : null;
 }
 
+/** Issues beyond this many are counted, not listed: an array of 10,000 bad items must not make a 1 MB message. */
+const MAX_LISTED_ISSUES = 5;
+
 function readableZodMessage(error: ZodError): string {
-  return error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("; ");
+  const listed = error.issues.slice(0, MAX_LISTED_ISSUES).map((i) => `${i.path.map(String).join(".") || "input"}: ${i.message}`);
+  const more = error.issues.length - listed.length;
+  return listed.join("; ") + (more > 0 ? `; and ${more} more` : "");
+}
+
+function asTrpcError(cause: unknown): TRPCError | null {
+  if (isDomainError(cause)) return new TRPCError({ code: CODE_OF[cause.code], message: cause.message, cause });
+  const zod = asZodError(cause);
+  return zod ? new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(zod), cause: zod }) : null;
+}
+
+function isAsyncIterable(value: unknown): value is AsyncIterable<unknown> {
+  return typeof value === "object" && value !== null && Symbol.asyncIterator in value;
+}
+
+/** A subscription's body runs as it is read, after the middleware has returned: its errors are mapped here. */
+async function* mappingErrors<T>(source: AsyncIterable<T>): AsyncGenerator<T> {
+  try {
+    yield* source;
+  } catch (error) {
+    throw asTrpcError(error) ?? error;
+  }
 }
 
 /**
@@ -64,11 +99,9 @@ function readableZodMessage(error: ZodError): string {
  */
 const mapDomainErrors = t.middleware(async ({ next }) => {
   const result = await next();
-  if (result.ok) return result;
-  const cause = result.error.cause;
-  if (isDomainError(cause)) throw new TRPCError({ code: CODE_OF[cause.code], message: cause.message, cause });
-  const zod = asZodError(cause);
-  if (zod) throw new TRPCError({ code: "BAD_REQUEST", message: readableZodMessage(zod), cause: zod });
+  if (result.ok) return isAsyncIterable(result.data) ? { ...result, data: mappingErrors(result.data) } : result;
+  const mapped = asTrpcError(result.error.cause);
+  if (mapped) throw mapped;
   return result;
 });
 

@@ -4,6 +4,20 @@ import type { Role } from "./roles";
 
 const PUBLIC_PATHS = ["/login"];
 
+/** "/login" and anything below it, but not "/login-admin" or "/loginx": a prefix must end at a segment. */
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PATHS.some((p) => pathname === p || pathname.startsWith(`${p}/`));
+}
+
+/**
+ * Auth.js errors caused by what a client sent (a wrong password, a forged or missing CSRF token, an unknown
+ * /api/auth action): expected outcomes, not server faults worth a stack trace each.
+ */
+const CLIENT_ERROR_TYPES = new Set(["CredentialsSignin", "MissingCSRF", "UnknownAction"]);
+
+/** A body that is not the JSON its content type claims: Auth.js answers 400 and logs the parse error raw. */
+const isBodyParseError = (error: Error) => error instanceof SyntaxError;
+
 /**
  * DB-free part of the auth config, shared by proxy.ts and auth.ts. The proxy must construct
  * NextAuth eagerly from this; a lazy config there fails every request at run time.
@@ -12,19 +26,18 @@ export const authConfig = {
   secret: deriveKey("auth").toString("base64url"),
   trustHost: true,
   session: { strategy: "jwt", maxAge: 7 * 24 * 3600 },
-  pages: { signIn: "/login" },
+  // errors go to the login page too: Auth.js's own error page answers garbage requests with a 500
+  pages: { signIn: "/login", error: "/login" },
   providers: [],
   logger: {
     error(error: Error & { type?: string }) {
-      // a wrong password is an expected outcome, not a server fault worth a stack trace
-      if (error.type === "CredentialsSignin") return;
+      if ((error.type && CLIENT_ERROR_TYPES.has(error.type)) || isBodyParseError(error)) return;
       console.error(error);
     },
   },
   callbacks: {
     authorized({ auth, request }) {
-      const isPublic = PUBLIC_PATHS.some((p) => request.nextUrl.pathname.startsWith(p));
-      return isPublic || Boolean(auth?.user);
+      return isPublicPath(request.nextUrl.pathname) || Boolean(auth?.user);
     },
     jwt({ token, user }) {
       if (user) {

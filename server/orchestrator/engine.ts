@@ -6,7 +6,7 @@ import { estimateTokens } from "./communication/tokens";
 import { cancelledError } from "./resilience/errors";
 import { createResultSynthesizer } from "./synthesis/synthesizer";
 
-export type { EnginePorts, ExecuteBudget, ExecuteInput, ExecuteOutcome } from "./chains/types";
+export type { EnginePorts, ExecuteBudget, ExecuteInput, ExecuteOutcome, PriorStep } from "./chains/types";
 export { BudgetExceededError } from "./chains/budget";
 
 /**

@@ -64,7 +64,11 @@ export type ProviderErrorKind =
   | "bad-request"
   | "bad-response"
   | "cut-stream"
-  | "aborted";
+  | "aborted"
+  /** the model's circuit breaker is open (or its half-open probe is in flight): try the next candidate */
+  | "circuit-open"
+  /** the model's bulkhead is full (max concurrent calls running, its queue full): try the next candidate */
+  | "bulkhead-full";
 
 /** A model call that failed. `retryable` is decided by kind; 429 carries Retry-After when sent. */
 export class ProviderError extends DomainError {

@@ -1,3 +1,5 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError } from "@/server/orchestrator/errors";
 import type { GenerateRequest, ModelClient, ModelSpec, ProviderKind, StreamPart } from "@/server/orchestrator/spec";
@@ -64,8 +66,11 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
-describe("AI SDK client, openai-compatible against a local chat-completions server", () => {
-  const client = () => createAiSdkClient(spec("openai-compatible"), { baseUrl: server.baseUrl, apiKey: "sk-test" });
+// the openai-compatible contract, as a table so another client for that kind must pass the same suite
+const openAiCompatibleClients: Array<[string, typeof createAiSdkClient]> = [["AI SDK client", createAiSdkClient]];
+
+describe.each(openAiCompatibleClients)("%s, openai-compatible against a local chat-completions server", (_name, create) => {
+  const client = () => create(spec("openai-compatible"), { baseUrl: server.baseUrl, apiKey: "sk-test" });
 
   it("completes a plain call with the provider's usage and the request as sent", async () => {
     server.enqueue(chatCompletion("42", { usage: { prompt_tokens: 17, completion_tokens: 1 } }));
@@ -77,6 +82,12 @@ describe("AI SDK client, openai-compatible against a local chat-completions serv
     expect(sent?.path).toBe("/v1/chat/completions");
     expect(sent?.headers.authorization).toBe("Bearer sk-test");
     expect(sent?.body).toMatchObject({ model: "fake-model", max_tokens: 50, messages: [{ role: "system" }, { role: "user", content: "What is 6 * 7?" }] });
+  });
+
+  it("forwards the caller's sampling settings: temperature, top_p, stop", async () => {
+    server.enqueue(chatCompletion("ok"));
+    await client().generate({ ...ask, temperature: 0.3, topP: 0.9, stop: ["\n\n"] });
+    expect(server.requests[0]?.body).toMatchObject({ temperature: 0.3, top_p: 0.9, stop: ["\n\n"], max_tokens: 50 });
   });
 
   it("streams deltas, then one finish part with usage, latency and time to first token", async () => {
@@ -107,6 +118,21 @@ describe("AI SDK client, openai-compatible against a local chat-completions serv
     const { parts, error } = await collect(client());
     expect(parts).toEqual([]);
     expect(error).toMatchObject({ kind: "server", status: 503, message: expect.stringContaining("Model is overloaded, try later") });
+  });
+
+  it("maps an error event sent mid-stream to its kind with the provider's message, after the deltas before it", async () => {
+    const stream = chatCompletionStream(["Hel", "lo"], { cutAfter: 1 });
+    if (stream.kind !== "sse") throw new Error("expected an event stream");
+    server.enqueue({ ...stream, events: [...stream.events, { error: { message: "Rate limit reached mid-stream", type: "rate_limit_error" } }] });
+    const { parts, error } = await collect(client());
+    expect(parts).toEqual([{ type: "text-delta", text: "Hel" }]);
+    expect(error).toMatchObject({ kind: "rate-limit", message: "Rate limit reached mid-stream" });
+  });
+
+  it("sends no stop field for an empty stop list", async () => {
+    server.enqueue(chatCompletion("ok"));
+    await client().generate({ ...ask, stop: [] });
+    expect(server.requests[0]?.body).not.toHaveProperty("stop");
   });
 
   it("maps a 200 with a malformed body to kind bad-response", async () => {
@@ -150,7 +176,7 @@ describe("AI SDK client, openai-compatible against a local chat-completions serv
     const closed = await startFakeServer();
     const baseUrl = closed.baseUrl;
     await closed.close();
-    const error = await failure(createAiSdkClient(spec("openai-compatible"), { baseUrl }).generate(ask));
+    const error = await failure(create(spec("openai-compatible"), { baseUrl }).generate(ask));
     expect(error.kind).toBe("network");
     expect(error.message).toMatch(/ECONNREFUSED/);
   });
@@ -172,9 +198,47 @@ describe("AI SDK client, openai-compatible against a local chat-completions serv
     expect(await failure(client().generate({ ...ask, signal: controller.signal }))).toMatchObject({ kind: "timeout", message: "step timed out after 50 ms" });
   });
 
+  it("closes the upstream response when the consumer stops reading early", async () => {
+    // one delta, then the upstream keeps the response open until the client goes away
+    let upstreamClosed!: () => void;
+    const closed = new Promise<void>((resolve) => (upstreamClosed = resolve));
+    const upstream = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { "content-type": "text/event-stream" });
+      res.write(`data: ${JSON.stringify({ id: "c1", object: "chat.completion.chunk", created: 0, model: "fake-model", choices: [{ index: 0, delta: { content: "Hi" }, finish_reason: null }] })}\n\n`);
+      res.on("close", upstreamClosed);
+    });
+    await new Promise<void>((resolve) => upstream.listen(0, "127.0.0.1", resolve));
+    try {
+      const { port } = upstream.address() as AddressInfo;
+      for await (const part of create(spec("openai-compatible"), { baseUrl: `http://127.0.0.1:${port}/v1` }).stream(ask)) {
+        expect(part).toEqual({ type: "text-delta", text: "Hi" });
+        break;
+      }
+      await closed;
+    } finally {
+      upstream.closeAllConnections();
+      await new Promise((resolve) => upstream.close(resolve));
+    }
+  });
+
   it("fails with bad-request when no base URL is configured", async () => {
-    const error = await failure(createAiSdkClient(spec("openai-compatible"), {}).generate(ask));
+    const error = await failure(create(spec("openai-compatible"), {}).generate(ask));
     expect(error.kind).toBe("bad-request");
+  });
+});
+
+describe("AI SDK client: a reply without a finish reason is a failure", () => {
+  it("reports a plain reply without a finish reason as cut-stream, not as an answer", async () => {
+    const cut = chatCompletion("The answer is");
+    if (cut.kind !== "json") throw new Error("expected a JSON reply");
+    const body = cut.body as { choices: Array<{ finish_reason: string | null }> };
+    body.choices[0]!.finish_reason = null;
+    server.enqueue(cut);
+    const error = await failure(createAiSdkClient(spec("openai-compatible"), { baseUrl: server.baseUrl, apiKey: "sk-test" }).generate(ask));
+    expect(error.kind).toBe("cut-stream");
+    expect(error.retryable).toBe(false);
+    expect(error.message).toContain("without a finish reason");
   });
 });
 
@@ -207,6 +271,18 @@ describe("AI SDK client, anthropic against a local Messages API server", () => {
     server.enqueue(anthropicMessageStream(["4", "2"], { cutAfter: 1 }));
     const cut = await collect(client());
     expect(cut.error).toMatchObject({ kind: "cut-stream" });
+  });
+
+  it("maps a 429 to rate-limit with Retry-After, plain and streamed", async () => {
+    server.enqueue(anthropicError(429, "Number of request tokens has exceeded your rate limit", "rate_limit_error", { "retry-after": "3" }));
+    expect(await failure(client().generate(ask))).toMatchObject({
+      kind: "rate-limit",
+      status: 429,
+      retryAfterMs: 3000,
+      message: expect.stringContaining("Number of request tokens has exceeded your rate limit"),
+    });
+    server.enqueue(anthropicError(429, "Slow down", "rate_limit_error", { "retry-after": "2" }));
+    expect((await collect(client())).error).toMatchObject({ kind: "rate-limit", retryAfterMs: 2000 });
   });
 
   it("maps an overloaded error body verbatim", async () => {

@@ -63,7 +63,7 @@ describe("testConnection", () => {
     await closed.close();
     const refused = await testConnection(spec("openai-compatible"), { baseUrl: closed.baseUrl });
     expect(refused).toMatchObject({ ok: false, kind: "network", error: expect.stringMatching(/ECONNREFUSED/) });
-    // fetch refuses some ports outright (9 is one); the operator still gets its reason
+    // fetch (under the AI SDK) refuses some ports outright (9 is one): still network, with fetch's reason
     const blocked = await testConnection(spec("openai-compatible"), { baseUrl: "http://127.0.0.1:9/v1" });
     expect(blocked).toMatchObject({ ok: false, kind: "network", error: expect.stringMatching(/bad port/) });
     expect(await testConnection(spec("openai-compatible"), {})).toMatchObject({ ok: false, kind: "bad-request" });

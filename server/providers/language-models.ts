@@ -1,9 +1,9 @@
 import { createAnthropic } from "@ai-sdk/anthropic";
 import { createOpenAI } from "@ai-sdk/openai";
 import { createOpenAICompatible } from "@ai-sdk/openai-compatible";
-import type { LanguageModel } from "ai";
 import { ProviderError } from "@/server/orchestrator/errors";
 import type { ModelSpec, ProviderKind } from "@/server/orchestrator/spec";
+import type { LanguageModelV3 } from "./language-model-v3";
 
 /** How to reach a provider: decrypted, server-side only. */
 export interface ProviderConnection {
@@ -22,7 +22,7 @@ export function isNetworkProviderKind(kind: ProviderKind): kind is NetworkProvid
  * default would call the Responses API). Without an API key the openai/anthropic SDKs fall back to
  * OPENAI_API_KEY / ANTHROPIC_API_KEY and otherwise fail the call with an "auth" error.
  */
-export function languageModelFor(model: ModelSpec, kind: NetworkProviderKind, connection: ProviderConnection): LanguageModel {
+export function languageModelFor(model: ModelSpec, kind: NetworkProviderKind, connection: ProviderConnection): LanguageModelV3 {
   const baseURL = connection.baseUrl?.trim() || undefined;
   switch (kind) {
     case "openai-compatible": {

@@ -9,14 +9,19 @@ import { createModelClients } from "./clients";
 import { createAnalysisService } from "./analysis";
 import { createDiscoveryService } from "./discovery";
 import { startDiscoverySchedule } from "./discovery-schedule";
-import { createTaskPipeline, systemRandom } from "./pipeline";
+import { createBreakerRegistry } from "./breakers";
+import { createTaskPipeline, systemClock, systemRandom } from "./pipeline";
 import { createProfileService } from "./profiles";
 import { createProviderService } from "./providers";
+import { createTaskQueue } from "./queue";
+import { createResultCache, resultCacheSettingsFromEnv } from "./result-cache";
 import { createRosterService } from "./roster";
 import { createRouting } from "./routing";
+import { ensureRollups } from "./metrics/rollup-backfill";
 import { createTaskRecorder } from "./task-recorder";
 import { createTaskService, type TaskRunner } from "./tasks";
 import { createUserService } from "./users";
+import { createShadowSampler } from "./shadow";
 
 export interface ServiceOptions {
   /** replaces real timers in simulated models (tests run them at zero latency) */
@@ -28,24 +33,41 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const bus = new TaskEventBus();
   // one commit per event-loop turn for the task engine's many small writes (db/group-commit.ts)
   const group = createGroupCommit(db.$client);
+  // before anything can record an event: an upgraded database gets its metric rollups built from its history
+  ensureRollups(db, Date.now(), console.log);
   const record = createTaskRecorder(db, bus, Date.now, group.enter);
   const users = createUserService(db);
   const providers = createProviderService(db);
   const roster = createRosterService(db);
   const clients = createModelClients({ roster, providers, sleep: options.sleep });
-  const routing = createRouting(roster, systemRandom);
+  // breakers is declared below; routing asks it lazily, when it first loads the roster
+  const routing = createRouting(roster, systemRandom, (id) => breakers.routingHealth(id));
   const profiles = createProfileService({ db, roster });
   const analysis = createAnalysisService(routing);
   const discovery = createDiscoveryService({ db, roster, clients, profiles });
-  let runner: TaskRunner | undefined;
-  const tasks = createTaskService({
-    db,
-    bus,
-    record,
-    beforeWrite: group.enter,
-    runner: () => (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles, beforeWrite: group.enter })),
+  // one breaker + bulkhead per model for the whole process; routing learns each state change
+  const breakers = createBreakerRegistry({
+    models: () => roster.specs(),
+    clock: systemClock,
+    onHealth: (id, health) => {
+      if (routing.registry.findModel(id)) routing.registry.setHealth(id, health);
+    },
   });
-  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, clients, apiKeys: createApiKeyService(db), loginLimiter: createLoginLimiter() };
+  const cache = createResultCache({ db, settings: resultCacheSettingsFromEnv(), beforeWrite: group.enter });
+  let runner: TaskRunner | undefined;
+  const shadow = createShadowSampler({ db, roster, clients });
+  const taskRunner = () =>
+    (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles, cache, breakers, beforeWrite: group.enter, shadow }));
+  const queue = createTaskQueue({ db, runner: taskRunner });
+  const modelUsable = (id: string) => {
+    try {
+      return roster.spec(id).enabled;
+    } catch {
+      return false;
+    }
+  };
+  const tasks = createTaskService({ db, bus, record, beforeWrite: group.enter, runner: taskRunner, queue, modelUsable });
+  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, queue, cache, breakers, clients, shadow, apiKeys: createApiKeyService(db), loginLimiter: createLoginLimiter() };
 }
 
 export type Services = ReturnType<typeof createServices>;
@@ -75,6 +97,7 @@ export function getServices(): Promise<Services> {
     const services = createServices(createDb(databaseUrl()));
     await bootstrap(services);
     services.tasks.recover();
+    services.queue.watchOtherProcesses();
     services.discovery.recover();
     const everyHours = discoveryEveryHours();
     if (everyHours) startDiscoverySchedule({ roster: services.roster, discovery: services.discovery, everyHours });

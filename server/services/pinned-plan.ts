@@ -27,15 +27,20 @@ export function pinnedRequirements(messages: readonly ChatMessage[], constraints
   };
 }
 
-/** A `single` chain of exactly the pinned model: no fallbacks, so the caller gets the model they asked for. */
-export function pinnedChain(modelId: string, policy: RoutingPolicy): ModelChain {
+/**
+ * A `single` chain of exactly the pinned model, then the caller's own fallbacks (the gateway's `models`) as
+ * "fallback" steps, tried in order when the one before fails. Without a list there is no fallback: the caller
+ * gets the model they asked for or an error, never a model they did not name.
+ */
+export function pinnedChain(modelId: string, policy: RoutingPolicy, fallbacks: readonly string[] = []): ModelChain {
+  const named = fallbacks.length > 0 ? `${modelId}, then ${fallbacks.join(", ")} if it fails` : modelId;
   return {
     strategy: "single",
-    steps: [{ role: "answer", modelId }],
+    steps: [{ role: "answer", modelId }, ...fallbacks.map((id) => ({ role: "fallback" as const, modelId: id }))],
     explanation: {
       policy,
-      summary: `Pinned: the request named ${modelId}; no routing`,
-      candidates: [{ modelId, score: 1, components: {}, reason: "named by the caller" }],
+      summary: `Pinned: the request named ${named}; no routing`,
+      candidates: [modelId, ...fallbacks].map((id, i) => ({ modelId: id, score: 1, components: {}, reason: i === 0 ? "named by the caller" : `fallback ${i} named by the caller` })),
     },
   };
 }

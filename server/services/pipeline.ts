@@ -1,12 +1,17 @@
 import type { Db } from "@/db/client";
+import { claimQueuedTask, finishRunningTask } from "@/db/queries/queue";
 import * as q from "@/db/queries/tasks";
 import type { LocalTaskAnalyzer } from "@/server/orchestrator/analysis";
-import { executeChain } from "@/server/orchestrator/engine";
+import { executeChain, type EnginePorts } from "@/server/orchestrator/engine";
 import { ProviderError } from "@/server/orchestrator/errors";
-import type { ChatMessage, RoutingPolicy, Strategy, Task, TaskConstraints } from "@/server/orchestrator/spec";
+import type { ChatMessage, ModelChain, RoutingPolicy, Sampling, Strategy, Task, TaskConstraints, TaskRequirements } from "@/server/orchestrator/spec";
 import { pinnedChain, pinnedRequirements } from "./pinned-plan";
+import type { BreakerRegistry } from "./breakers";
 import type { ModelClients } from "./clients";
 import type { ProfileService } from "./profiles";
+import type { ResultCache } from "./result-cache";
+import { resultCacheKey } from "./result-cache-key";
+import { INTERRUPTED, priorStepsOf } from "./resume";
 import type { RosterService } from "./roster";
 import type { Routing } from "./routing";
 import type { TaskRecorder } from "./task-recorder";
@@ -31,6 +36,34 @@ export const systemClock = {
 
 export const systemRandom = { next: () => Math.random() };
 
+const CANCELLED = "cancelled by an operator";
+
+function taskOf(row: q.TaskRow): Task {
+  return {
+    id: row.id,
+    prompt: row.prompt,
+    constraints: row.constraints as TaskConstraints,
+    strategy: row.strategy as Strategy,
+    policy: row.policy as RoutingPolicy,
+    ...(row.messages ? { messages: row.messages as ChatMessage[] } : {}),
+    ...(row.sampling ? { sampling: row.sampling as Sampling } : {}),
+  };
+}
+
+function cacheKeyOf(row: q.TaskRow): string | undefined {
+  if (!row.useCache) return undefined;
+  return resultCacheKey({
+    prompt: row.prompt,
+    messages: row.messages as ChatMessage[] | null,
+    pinnedModelId: row.pinnedModelId,
+    pinnedFallbacks: row.pinnedFallbacks as string[] | null,
+    strategy: row.strategy,
+    policy: row.policy,
+    constraints: row.constraints as TaskConstraints,
+    sampling: row.sampling as Sampling | null,
+  });
+}
+
 /** Analyse → plan → execute → record: the life of one task, every stage an event. */
 export function createTaskPipeline(deps: {
   db: Db;
@@ -40,38 +73,37 @@ export function createTaskPipeline(deps: {
   analyzer: LocalTaskAnalyzer;
   routing: Routing;
   profiles: ProfileService;
+  cache: ResultCache;
+  /** process-wide circuit breakers and bulkheads, one per model (services/breakers.ts) */
+  breakers?: BreakerRegistry;
   /** joins the current group commit (see db/group-commit.ts) before the pipeline's own row updates */
   beforeWrite?: () => void;
+  /** shadow evaluation (services/shadow.ts): may re-ask a completed task's input of another model, in the background */
+  shadow?: { afterTask(taskId: string): void };
 }): TaskRunner {
-  const { db, record, roster, clients, analyzer, routing, profiles } = deps;
+  const { db, record, roster, clients, analyzer, routing, profiles, cache } = deps;
   const running = new Map<string, AbortController>();
+  const beforeWrite = deps.beforeWrite ?? (() => undefined);
 
-  async function run(taskId: string): Promise<void> {
-    const row = q.findTask(db, taskId);
-    if (!row || row.status !== "queued") return;
-    const startedAt = Date.now();
-    const beforeWrite = deps.beforeWrite ?? (() => undefined);
-    beforeWrite();
-    q.updateTask(db, taskId, { status: "running", startedAt });
-    const controller = new AbortController();
-    running.set(taskId, controller);
-    const task: Task = {
-      id: taskId,
-      prompt: row.prompt,
-      constraints: row.constraints as TaskConstraints,
-      strategy: row.strategy as Strategy,
-      policy: row.policy as RoutingPolicy,
-      ...(row.messages ? { messages: row.messages as ChatMessage[] } : {}),
-    };
-    const pinned = row.pinnedModelId;
+  interface Execution {
+    task: Task;
+    requirements: TaskRequirements;
+    chain: ModelChain;
+    startedAt: number;
+    controller: AbortController;
+    cacheKey?: string;
+    /** set when resuming: steps an earlier run committed */
+    priorStep?: EnginePorts["priorStep"];
+    /** set when a resume found the run taking another path than the one on record */
+    diverged?: () => boolean;
+  }
+
+  /** Runs the chain and ends the task — unless another process (a CLI cancel) ended it first. */
+  async function execute(x: Execution): Promise<void> {
+    const { task, requirements, chain, controller } = x;
+    const taskId = task.id;
+    const resumed = Boolean(x.priorStep);
     try {
-      // a pinned model (the gateway's `model: <id>`) skips analysis and routing: the plan is that model alone
-      const requirements = pinned
-        ? pinnedRequirements(task.messages ?? [{ role: "user", content: task.prompt }], task.constraints)
-        : analyzer.analyzeSync({ prompt: task.prompt, constraints: task.constraints });
-      record({ type: "task.analyzed", taskId, requirements });
-      const chain = pinned ? pinnedChain(pinned, task.policy) : routing.plan(requirements, { strategy: task.strategy, policy: task.policy });
-      record({ type: "chain.planned", taskId, chain });
       const outcome = await executeChain(
         {
           task,
@@ -90,50 +122,149 @@ export function createTaskPipeline(deps: {
           },
           clock: systemClock,
           random: systemRandom,
+          ...(deps.breakers ? { guard: deps.breakers.guard } : {}),
+          ...(x.priorStep ? { priorStep: x.priorStep } : {}),
         },
       );
       beforeWrite();
       const lead = outcome.steps.find((s) => outcome.result.contributors.includes(s.stepIndex)) ?? outcome.steps.at(-1);
-      q.updateTask(db, taskId, {
+      // a resumed task is billed what its committed steps cost, read back rather than trusted to the replay
+      const spent = resumed ? spentOn(taskId) : { input: outcome.result.inputTokens, output: outcome.result.outputTokens, cost: outcome.result.costUsd };
+      const modelId = lead?.modelId ?? chain.steps[0]?.modelId ?? null;
+      const ended = finishRunningTask(db, taskId, {
         status: "completed",
         output: outcome.formatted.text,
-        modelId: lead?.modelId ?? chain.steps[0]?.modelId ?? null,
-        inputTokens: outcome.result.inputTokens,
-        outputTokens: outcome.result.outputTokens,
-        costUsd: outcome.result.costUsd,
-        latencyMs: Date.now() - startedAt,
+        modelId,
+        inputTokens: spent.input,
+        outputTokens: spent.output,
+        costUsd: spent.cost,
+        latencyMs: Date.now() - x.startedAt,
         completedAt: Date.now(),
       });
+      if (!ended) return;
       record({ type: "task.completed", taskId, status: "completed" });
       profiles.learnFromTask(taskId);
+      deps.shadow?.afterTask(taskId);
+      // only whole, valid answers are worth serving again
+      if (x.cacheKey && outcome.valid) {
+        cache.store(x.cacheKey, { output: outcome.formatted.text, modelId, taskId, inputTokens: spent.input, outputTokens: spent.output, costUsd: spent.cost });
+      }
     } catch (error) {
-      const cancelled = controller.signal.aborted || (error instanceof ProviderError && error.kind === "aborted");
-      const message = cancelled ? "cancelled by an operator" : error instanceof Error ? error.message : String(error);
+      const diverged = x.diverged?.() ?? false;
+      const cancelled = !diverged && (controller.signal.aborted || (error instanceof ProviderError && error.kind === "aborted"));
+      const message = diverged ? INTERRUPTED : cancelled ? CANCELLED : error instanceof Error ? error.message : String(error);
       beforeWrite();
-      const spent = q.listSteps(db, taskId).reduce(
-        (sum, s) => ({ input: sum.input + s.inputTokens, output: sum.output + s.outputTokens, cost: sum.cost + s.costUsd }),
-        { input: 0, output: 0, cost: 0 },
-      );
-      q.updateTask(db, taskId, {
-        status: cancelled ? "cancelled" : "failed",
+      const spent = spentOn(taskId);
+      const status = cancelled ? "cancelled" : "failed";
+      const ended = finishRunningTask(db, taskId, {
+        status,
         error: message,
         inputTokens: spent.input,
         outputTokens: spent.output,
         costUsd: spent.cost,
-        latencyMs: Date.now() - startedAt,
+        latencyMs: Date.now() - x.startedAt,
         completedAt: Date.now(),
       });
-      record({ type: "task.failed", taskId, status: cancelled ? "cancelled" : "failed", error: message });
+      if (ended) record({ type: "task.failed", taskId, status, error: message });
     } finally {
       running.delete(taskId);
     }
   }
 
+  function spentOn(taskId: string) {
+    return q.listSteps(db, taskId).reduce(
+      (sum, s) => (s.status === "completed" ? { input: sum.input + s.inputTokens, output: sum.output + s.outputTokens, cost: sum.cost + s.costUsd } : sum),
+      { input: 0, output: 0, cost: 0 },
+    );
+  }
+
+  async function run(taskId: string): Promise<void> {
+    const row = q.findTask(db, taskId);
+    if (!row || row.status !== "queued") return;
+    const startedAt = Date.now();
+    const cacheKey = cacheKeyOf(row);
+    const hit = cacheKey ? cache.lookup(cacheKey) : undefined;
+    beforeWrite();
+    if (hit) {
+      const claimed = claimQueuedTask(db, taskId, {
+        status: "completed",
+        startedAt,
+        cacheHit: true,
+        cachedFromTaskId: hit.taskId,
+        output: hit.output,
+        modelId: hit.modelId,
+        latencyMs: Date.now() - startedAt,
+        completedAt: Date.now(),
+      });
+      if (claimed) record({ type: "task.completed", taskId, status: "completed", cached: true, cachedFromTaskId: hit.taskId });
+      return;
+    }
+    // the claim (queued → running) is synchronous, before the first await: the worker pool relies on it
+    if (!claimQueuedTask(db, taskId, { status: "running", startedAt, ...(cacheKey ? { cacheHit: false } : {}) })) return;
+    const controller = new AbortController();
+    running.set(taskId, controller);
+    const task = taskOf(row);
+    const pinned = row.pinnedModelId;
+    let requirements: TaskRequirements;
+    let chain: ModelChain;
+    try {
+      // a pinned model (the gateway's `model: <id>`) skips analysis and routing: the plan is that model alone
+      requirements = pinned
+        ? pinnedRequirements(task.messages ?? [{ role: "user", content: task.prompt }], task.constraints)
+        : analyzer.analyzeSync({ prompt: task.prompt, constraints: task.constraints });
+      record({ type: "task.analyzed", taskId, requirements });
+      chain = pinned ? pinnedChain(pinned, task.policy, (row.pinnedFallbacks as string[] | null) ?? []) : routing.plan(requirements, { strategy: task.strategy, policy: task.policy });
+      record({ type: "chain.planned", taskId, chain });
+    } catch (error) {
+      running.delete(taskId);
+      const message = error instanceof Error ? error.message : String(error);
+      beforeWrite();
+      if (finishRunningTask(db, taskId, { status: "failed", error: message, latencyMs: Date.now() - startedAt, completedAt: Date.now() })) {
+        record({ type: "task.failed", taskId, status: "failed", error: message });
+      }
+      return;
+    }
+    await execute({ task, requirements, chain, startedAt, controller, cacheKey });
+  }
+
+  /**
+   * Continues a task a stopped process left `running` (its plan checked by resumeVerdict, its cut-short step
+   * attempts closed): committed steps are replayed from their rows — not re-run, not re-billed — and the rest
+   * runs. Should the run take another path than the one on record, it stops and the task ends "interrupted".
+   */
+  async function resume(taskId: string): Promise<void> {
+    const row = q.findTask(db, taskId);
+    if (!row || row.status !== "running" || !row.requirements || !row.plan) return;
+    const priors = priorStepsOf(q.listSteps(db, taskId));
+    const controller = new AbortController();
+    running.set(taskId, controller);
+    let diverged = false;
+    await execute({
+      task: taskOf(row),
+      requirements: row.requirements as TaskRequirements,
+      chain: row.plan as ModelChain,
+      startedAt: row.startedAt ?? Date.now(),
+      controller,
+      cacheKey: cacheKeyOf(row),
+      priorStep: (stepIndex, modelId) => {
+        const recorded = priors.get(stepIndex);
+        if (!recorded) return undefined;
+        if (recorded.modelId === modelId) return recorded.prior;
+        diverged = true;
+        controller.abort(new ProviderError("aborted", `${INTERRUPTED}: step ${stepIndex} was ${recorded.modelId} on record, ${modelId} now`));
+        return { kind: "failed", error: INTERRUPTED };
+      },
+      diverged: () => diverged,
+    });
+  }
+
   return {
     run,
+    resume,
+    runningIds: () => [...running.keys()],
     cancel(taskId: string): boolean {
       const controller = running.get(taskId);
-      controller?.abort(new ProviderError("aborted", "cancelled by an operator"));
+      controller?.abort(new ProviderError("aborted", CANCELLED));
       return Boolean(controller);
     },
   };

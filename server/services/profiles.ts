@@ -80,6 +80,9 @@ export function createProfileService(deps: { db: Db; roster: RosterService; now?
       const task = findTask(db, taskId);
       const requirements = task?.requirements as TaskRequirements | null | undefined;
       if (!task || !requirements) return 0;
+      // a pinned task (the gateway's `model: <id>`) is one plain-text answer: no format validator, verdict or
+      // vote to learn from, so its steps and messages are not read at all (this ran on every gateway request)
+      if (task.pinnedModelId && requirements.format === "text") return 0;
       const verdicts: VerdictMessage[] = listMessages(db, taskId)
         .filter((m) => m.kind === "verdict")
         .flatMap((m) => {

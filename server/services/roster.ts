@@ -1,16 +1,20 @@
 import type { Db } from "@/db/client";
 import * as q from "@/db/queries/models";
 import { findProvider } from "@/db/queries/providers";
+import { statement } from "@/db/statements";
 import { ConflictError, InvalidInputError, NotFoundError } from "@/server/orchestrator/errors";
 import { summarizeBeta } from "@/server/orchestrator/learning/beta";
 import {
   CAPABILITIES,
+  DEFAULT_RESILIENCE_SETTINGS,
+  resilienceSettingsSchema,
   simulatedConfigSchema,
   type Capability,
   type CapabilityScore,
   type LLMModel,
   type ModelCapabilities,
   type ProviderKind,
+  type ResilienceSettings,
   type SimulatedConfig,
 } from "@/server/orchestrator/spec";
 
@@ -24,6 +28,8 @@ export interface ModelInput {
   outputUsdPerMTok: number;
   enabled: boolean;
   simulated?: SimulatedConfig;
+  /** timeouts, retries, breaker and bulkhead; null or left out: the defaults */
+  resilience?: ResilienceSettings | null;
   /** starting scores per capability (0..1); left-out ones start at an uninformed 0.5 */
   initialScores?: Partial<Record<Capability, number>>;
 }
@@ -54,8 +60,19 @@ export interface ModelView {
   outputUsdPerMTok: number;
   enabled: boolean;
   isSimulated: boolean;
+  /** the settings in force: the model's own, or the defaults when it has none */
+  resilience: ResilienceSettings;
+  /** whether the model has its own resilience settings */
+  customResilience: boolean;
   capabilities: Record<Capability, CapabilityView>;
   updatedAt: number;
+}
+
+/** A stored value that no longer validates (an older shape, a hand edit) falls back to the defaults. */
+function storedResilience(value: unknown): ResilienceSettings | null {
+  if (value === null || value === undefined) return null;
+  const parsed = resilienceSettingsSchema.safeParse(value);
+  return parsed.success ? parsed.data : null;
 }
 
 /** Pseudo-observations behind a starting score given by hand. */
@@ -105,7 +122,7 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
 
   /** PRAGMA data_version changes when another connection (the CLI, say) commits: reload then. */
   function dataVersion(): number {
-    return db.$client.pragma("data_version", { simple: true }) as number;
+    return statement(db.$client, "pragma data_version").pluck().get() as number;
   }
 
   function load() {
@@ -124,6 +141,8 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
       outputUsdPerMTok: model.outputUsdPerMTok,
       enabled: model.enabled,
       isSimulated: provider.kind === "simulated",
+      resilience: storedResilience(model.resilience) ?? DEFAULT_RESILIENCE_SETTINGS,
+      customResilience: storedResilience(model.resilience) !== null,
       capabilities: capabilityViews(byModel.get(model.id) ?? []),
       updatedAt: model.updatedAt,
     }));
@@ -140,6 +159,7 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
       pricing: { inputUsdPerMTok: v.inputUsdPerMTok, outputUsdPerMTok: v.outputUsdPerMTok },
       enabled: v.enabled,
       simulated: simulatedById.get(v.id) ?? undefined,
+      resilience: v.resilience,
       capabilities: toSpecCapabilities(v.capabilities),
     }));
     return { views, specs };
@@ -160,6 +180,14 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
     if (kind === "simulated" && !simulated) throw new InvalidInputError("simulated", "a simulated model needs its skills, latency and faults");
     if (kind !== "simulated" && simulated) throw new InvalidInputError("simulated", "only models of the simulated provider take a simulation config");
     if (simulated) simulatedConfigSchema.parse(simulated);
+  }
+
+  function validateResilience(settings: ResilienceSettings | null | undefined): ResilienceSettings | null {
+    if (!settings) return null;
+    const parsed = resilienceSettingsSchema.safeParse(settings);
+    if (parsed.success) return parsed.data;
+    const issue = parsed.error.issues[0];
+    throw new InvalidInputError(["resilience", ...(issue?.path ?? [])].join("."), issue?.message ?? "is invalid");
   }
 
   return {
@@ -194,6 +222,7 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
       if (!provider) throw new InvalidInputError("providerId", `provider "${input.providerId}" does not exist`);
       if (q.findModel(db, input.id)) throw new ConflictError(`A model with id "${input.id}" already exists`);
       validateSimulated(provider.kind, input.simulated);
+      const resilience = validateResilience(input.resilience);
       const at = now();
       db.transaction((tx) => {
         const txDb = tx as unknown as Db;
@@ -207,6 +236,7 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
           outputUsdPerMTok: input.outputUsdPerMTok,
           enabled: input.enabled,
           simulated: input.simulated ?? null,
+          resilience,
           updatedAt: at,
         });
         for (const capability of CAPABILITIES) {
@@ -233,7 +263,8 @@ export function createRosterService(db: Db, now: () => number = Date.now) {
       if (!provider) throw new InvalidInputError("providerId", `provider "${providerId}" does not exist`);
       const simulated = patch.simulated ?? (row.simulated as SimulatedConfig | null) ?? undefined;
       validateSimulated(provider.kind, provider.kind === "simulated" ? simulated : patch.simulated);
-      q.updateModel(db, id, { ...patch, simulated: provider.kind === "simulated" ? simulated : null, updatedAt: now() });
+      const resilience = patch.resilience === undefined ? {} : { resilience: validateResilience(patch.resilience) };
+      q.updateModel(db, id, { ...patch, ...resilience, simulated: provider.kind === "simulated" ? simulated : null, updatedAt: now() });
       invalidate();
       return this.get(id);
     },

@@ -1,5 +1,6 @@
 import { createModelRegistry } from "@/server/orchestrator/registry";
 import { createPlanner, createRouter } from "@/server/orchestrator/routing";
+import type { HealthState } from "@/server/orchestrator/registry";
 import type { ModelChain, RandomSource, RoutingPolicy, Strategy, TaskRequirements } from "@/server/orchestrator/spec";
 import type { RosterService } from "./roster";
 
@@ -7,7 +8,8 @@ import type { RosterService } from "./roster";
  * The router's in-memory registry, kept in step with the roster: rebuilt only when the roster's
  * revision changes (an edit here or a commit by another process), never per task.
  */
-export function createRouting(roster: RosterService, random: RandomSource) {
+/** `healthOf` gives a model's breaker state when the registry (re)loads it, so routing never forgets an open breaker. */
+export function createRouting(roster: RosterService, random: RandomSource, healthOf?: (modelId: string) => HealthState) {
   const registry = createModelRegistry();
   const router = createRouter({ registry, random });
   const planner = createPlanner({ router, registry });
@@ -19,7 +21,11 @@ export function createRouting(roster: RosterService, random: RandomSource) {
     const specs = roster.specs();
     const present = new Set(specs.map((m) => m.id));
     for (const model of registry.listModels()) if (!present.has(model.id)) registry.removeModel(model.id);
-    for (const model of specs) registry.upsertModel(model);
+    for (const model of specs) {
+      registry.upsertModel(model);
+      const health = healthOf?.(model.id);
+      if (health) registry.setHealth(model.id, health);
+    }
     syncedRevision = revision;
   }
 

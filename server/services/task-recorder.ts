@@ -2,6 +2,7 @@ import type { Db } from "@/db/client";
 import * as q from "@/db/queries/tasks";
 import { isTransient, type TaskEvent } from "@/server/orchestrator/spec";
 import type { TaskEventBus } from "./event-bus";
+import { applyRollups } from "./metrics/rollup-writer";
 
 /**
  * Appends events and keeps the tasks / task_steps / messages projections in step with them, in one
@@ -58,6 +59,15 @@ export function createTaskRecorder(db: Db, bus: TaskEventBus, now: () => number 
     }
   }
 
+  // better-sqlite3's own transaction wrapper, built once: inside the open group commit it is a savepoint, so an
+  // event and its projection land together or not at all (Drizzle's wrapper rebuilt this on every event)
+  const append = db.$client.transaction((event: TaskEvent, at: number): number => {
+    const eventId = q.appendEvent(db, { taskId: event.taskId, type: event.type, payload: event, at });
+    project(event, at);
+    applyRollups(db, event, at);
+    return eventId;
+  });
+
   return function record(event: TaskEvent): void {
     const at = now();
     if (isTransient(event)) {
@@ -65,11 +75,7 @@ export function createTaskRecorder(db: Db, bus: TaskEventBus, now: () => number 
       return;
     }
     beforeWrite();
-    const id = db.transaction((tx) => {
-      const eventId = q.appendEvent(tx as unknown as Db, { taskId: event.taskId, type: event.type, payload: event, at });
-      project(event, at);
-      return eventId;
-    });
+    const id = append(event, at);
     bus.publish(event.taskId, { id, at, event });
   };
 }

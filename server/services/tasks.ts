@@ -1,17 +1,21 @@
 import { randomBytes } from "node:crypto";
 import type { Db } from "@/db/client";
+import { cancelActiveTask, listTaskSummaries, type TaskSummaryFilter } from "@/db/queries/queue";
 import * as q from "@/db/queries/tasks";
 import { NotFoundError } from "@/server/orchestrator/errors";
 import {
   type ChatMessage,
   type ModelChain,
   type RoutingPolicy,
+  type Sampling,
   type Strategy,
   type TaskConstraints,
   type TaskEvent,
   type TaskRequirements,
 } from "@/server/orchestrator/spec";
 import { DEMO_TASKS } from "./demo";
+import type { TaskQueue } from "./queue";
+import { closeInterruptedSteps, INTERRUPTED, resumeVerdict } from "./resume";
 import type { TaskRecorder } from "./task-recorder";
 import type { PublishedEvent, TaskEventBus } from "./event-bus";
 
@@ -24,8 +28,14 @@ export interface SubmitInput {
   policy: RoutingPolicy;
   /** the gateway's `model: <roster id>`: the plan becomes a single step on this model, without routing */
   pinnedModelId?: string;
+  /** the gateway's `models`: alternates for the pinned model, tried in order when it fails */
+  pinnedFallbacks?: string[];
+  /** the caller's sampling settings, passed to every model call (the gateway's temperature, top_p, max_tokens, stop) */
+  sampling?: Sampling;
   /** the caller's conversation, sent verbatim by answering steps (the gateway); `prompt` is its summary */
   messages?: ChatMessage[];
+  /** false: neither serve this task from the result cache nor store its answer (default true) */
+  cache?: boolean;
 }
 
 export interface TaskOrigin {
@@ -48,13 +58,27 @@ export function newTaskId(): string {
 
 
 export interface TaskRunner {
+  /** runs a queued task (claims it first); returns at once when it is not queued */
   run(taskId: string): Promise<void>;
+  /** continues a task a stopped process left running, from its last committed step */
+  resume(taskId: string): Promise<void>;
   /** aborts a task running in this process; false when it is not running here */
   cancel(taskId: string): boolean;
+  /** ids of the tasks running in this process */
+  runningIds(): string[];
 }
 
-export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: TaskRecorder; runner: () => TaskRunner; beforeWrite?: () => void }) {
-  const { db, bus, record } = deps;
+export function createTaskService(deps: {
+  db: Db;
+  bus: TaskEventBus;
+  record: TaskRecorder;
+  runner: () => TaskRunner;
+  queue: TaskQueue;
+  /** whether a model id is in the roster and enabled: a resumed plan needs every one of its models */
+  modelUsable: (modelId: string) => boolean;
+  beforeWrite?: () => void;
+}) {
+  const { db, bus, record, queue } = deps;
 
   function get(id: string) {
     const task = q.findTask(db, id);
@@ -83,8 +107,11 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
       source: origin.source,
       submittedBy: origin.userId ?? null,
       pinnedModelId: input.pinnedModelId ?? null,
+      pinnedFallbacks: input.pinnedFallbacks ?? null,
+      sampling: input.sampling ?? null,
       apiKeyId: origin.apiKeyId ?? null,
       messages: input.messages ?? null,
+      useCache: input.cache ?? true,
     });
     record({ type: "task.queued", taskId: id });
     return id;
@@ -93,10 +120,13 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
   return {
     get,
 
-    /** Accepts the task and starts it in the background; the caller follows it with watch(). */
+    /**
+     * Accepts the task — its `queued` row is the durable queue entry — and hands it to the worker pool, which
+     * starts it on a later turn (so the caller can subscribe first) once a worker is free.
+     */
     submit(input: SubmitInput, origin: TaskOrigin): { id: string } {
       const id = create(input, origin);
-      setImmediate(() => void deps.runner().run(id));
+      queue.enqueue(id);
       return { id };
     },
 
@@ -112,6 +142,9 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
       return get(id);
     },
 
+    /** Newest first, at most `limit`: the CLI's `tasks list`. */
+    summaries: (filter: TaskSummaryFilter) => listTaskSummaries(db, filter),
+
     list(input: ListInput) {
       const { page, pageSize, ...filter } = input;
       const { items, total } = q.listTasks(db, filter, page, pageSize);
@@ -123,17 +156,22 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
     /** The synthesised answer of a finished task (one primary-key read): for chains whose answer is not one step's text. */
     finalOutput: (id: string): string | null => q.findTask(db, id)?.output ?? null,
 
-    /** Stops a queued or running task; a finished task stays as it is. */
+    /**
+     * Stops a queued, running or resuming task; a finished task stays as it is. A task running in this process
+     * is aborted here and ends `cancelled` within moments ("cancelling"). Otherwise the row is ended at once:
+     * queued, waiting to resume, or running in another process — whose worker notices the row and aborts
+     * (queue-watch.ts).
+     */
     cancel(id: string): { status: string } {
       const task = q.findTask(db, id);
       if (!task) throw new NotFoundError("Task", id);
       if (task.status === "running" && deps.runner().cancel(id)) return { status: "cancelling" };
-      if (task.status === "queued" || task.status === "running") {
-        q.updateTask(db, id, { status: "cancelled", error: "cancelled by an operator", completedAt: Date.now() });
+      deps.beforeWrite?.();
+      if (cancelActiveTask(db, id, { status: "cancelled", error: "cancelled by an operator", completedAt: Date.now() })) {
         record({ type: "task.failed", taskId: id, status: "cancelled", error: "cancelled by an operator" });
         return { status: "cancelled" };
       }
-      return { status: task.status };
+      return { status: q.findTask(db, id)?.status ?? task.status };
     },
 
     /** Persisted events after `afterId`, then live ones, until the task ends or the caller stops listening. */
@@ -173,16 +211,45 @@ export function createTaskService(deps: { db: Db; bus: TaskEventBus; record: Tas
       }
     },
 
-    /** Work left by a previous process: queued tasks run again, running ones end as interrupted. */
-    recover(): { requeued: string[]; interrupted: string[] } {
-      const interrupted = q.listTasksWithStatus(db, "running").map((t) => t.id);
-      for (const id of interrupted) {
-        record({ type: "task.failed", taskId: id, status: "failed", error: "interrupted: the server stopped while this task ran" });
-        q.updateTask(db, id, { status: "failed", error: "interrupted", completedAt: Date.now() });
+    /**
+     * Work left by a previous process, at start: tasks it left `running` resume from their last committed step
+     * (their cut-short step attempts closed as interrupted) or, when their plan cannot be resumed, end `failed`
+     * with error "interrupted"; queued tasks are picked up by the worker pool, oldest first.
+     */
+    recover(): { resumed: string[]; interrupted: string[]; queued: number } {
+      const resumed: string[] = [];
+      const interrupted: string[] = [];
+      for (const { id } of q.listTasksWithStatus(db, "running")) {
+        const row = q.findTask(db, id);
+        if (!row) continue;
+        const verdict = resumeVerdict(row, deps.modelUsable);
+        deps.beforeWrite?.();
+        if (verdict.resumable) {
+          closeInterruptedSteps(db, record, id, q.listSteps(db, id));
+          resumed.push(id);
+          queue.enqueueResume(id);
+          continue;
+        }
+        const spent = q.listSteps(db, id).reduce(
+          (sum, s) => (s.status === "completed" ? { input: sum.input + s.inputTokens, output: sum.output + s.outputTokens, cost: sum.cost + s.costUsd } : sum),
+          { input: 0, output: 0, cost: 0 },
+        );
+        for (const step of q.listSteps(db, id).filter((s) => s.status === "running")) {
+          record({ type: "step.failed", taskId: id, stepIndex: step.stepIndex, modelId: step.modelId, error: `${INTERRUPTED}: the server stopped during this step` });
+        }
+        q.updateTask(db, id, {
+          status: "failed",
+          error: INTERRUPTED,
+          inputTokens: spent.input,
+          outputTokens: spent.output,
+          costUsd: spent.cost,
+          completedAt: Date.now(),
+        });
+        record({ type: "task.failed", taskId: id, status: "failed", error: `${INTERRUPTED}: ${verdict.why}` });
+        interrupted.push(id);
       }
-      const requeued = q.listTasksWithStatus(db, "queued").map((t) => t.id);
-      for (const id of requeued) setImmediate(() => void deps.runner().run(id));
-      return { requeued, interrupted };
+      queue.refillFromDatabase();
+      return { resumed, interrupted, queued: queue.depth() };
     },
   };
 }

@@ -9,7 +9,7 @@ export const metadata: Metadata = { title: "Lab" };
 export default async function LabPage() {
   await requireViewer();
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(trpc.lab.datasets.queryOptions());
+  await Promise.all([queryClient.prefetchQuery(trpc.lab.datasets.queryOptions()), queryClient.prefetchQuery(trpc.lab.runs.queryOptions({ limit: 20 }))]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <LabView />

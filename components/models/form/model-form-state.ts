@@ -1,4 +1,5 @@
-import { CAPABILITIES, DEFAULT_SIMULATED_SKILL, type Capability, type ProviderKind, type SimulatedConfig } from "@/server/orchestrator/spec";
+import { CAPABILITIES, DEFAULT_SIMULATED_SKILL, type Capability, type ProviderKind, type ResilienceSettings, type SimulatedConfig } from "@/server/orchestrator/spec";
+import { resilienceFormFrom, toResilienceInput, type ResilienceFormState } from "./resilience-form-state";
 
 /** The add/edit model form as typed: strings for numbers, so a half-typed value is never lost. */
 export interface ModelFormState {
@@ -21,6 +22,7 @@ export interface ModelFormState {
   cutStreamRate: string;
   /** create only; "" leaves a capability at the uninformed 0.5 */
   initialScores: Record<Capability, string>;
+  resilience: ResilienceFormState;
 }
 
 export const FAULT_FIELDS = ["errorRate", "rateLimitRate", "timeoutRate", "cutStreamRate"] as const;
@@ -48,6 +50,7 @@ export function emptyModelForm(providerId = ""): ModelFormState {
     timeoutRate: "0",
     cutStreamRate: "0",
     initialScores: each(""),
+    resilience: resilienceFormFrom(),
   };
 }
 
@@ -60,6 +63,9 @@ export interface ModelLike {
   inputUsdPerMTok: number;
   outputUsdPerMTok: number;
   enabled: boolean;
+  /** the settings in force, and whether they are the model's own (ModelView) */
+  resilience?: ResilienceSettings;
+  customResilience?: boolean;
 }
 
 /** The form for editing an existing model (with its hidden simulation config, when it has one). */
@@ -74,6 +80,7 @@ export function modelFormFrom(model: ModelLike, simulated: SimulatedConfig | nul
     inputUsdPerMTok: String(model.inputUsdPerMTok),
     outputUsdPerMTok: String(model.outputUsdPerMTok),
     enabled: model.enabled,
+    resilience: resilienceFormFrom(model.resilience, model.customResilience ?? false),
   };
   if (!simulated) return form;
   // a capability the config leaves out runs at the simulator's default skill; show that, not the form's default
@@ -126,6 +133,7 @@ function commonFields(form: ModelFormState, kind: ProviderKind | undefined) {
     inputUsdPerMTok: num(form.inputUsdPerMTok),
     outputUsdPerMTok: num(form.outputUsdPerMTok),
     enabled: form.enabled,
+    resilience: toResilienceInput(form.resilience),
     ...(simulated ? { simulated: simulatedConfig(form) } : {}),
   };
 }

@@ -9,6 +9,7 @@ import { fieldErrorsOf, formLevelMessage, validate, type FieldErrors } from "@/c
 import { Alert, Button, CheckboxField, SelectField, TextField } from "@/components/ui";
 import { InitialScoresFields } from "./initial-scores-fields";
 import { toCreateInput, toUpdateInput, type ModelFormState } from "./model-form-state";
+import { ResilienceFields } from "./resilience-fields";
 import { SimulatedFields } from "./simulated-fields";
 
 const SHOWN_FIELDS = [
@@ -22,6 +23,7 @@ const SHOWN_FIELDS = [
   "enabled",
   "simulated",
   "initialScores",
+  "resilience",
 ] as const;
 
 /** Add or edit a model; validated with the server's schema first, then the server's field errors go next to their fields. */
@@ -159,6 +161,7 @@ export function ModelForm({
       {isSimulated && <SimulatedFields form={form} errors={errors} onChange={change} />}
       {!isSimulated && errors.simulated && <Alert tone="error">{errors.simulated.join("; ")}</Alert>}
       {mode === "create" && <InitialScoresFields form={form} errors={errors} onChange={change} />}
+      <ResilienceFields value={form.resilience} errors={errors} onChange={(resilience) => change({ resilience })} />
 
       <div className="flex justify-end gap-2 border-t border-neutral-100 pt-4">
         <Button variant="secondary" onClick={onCancel} disabled={mutation.isPending}>

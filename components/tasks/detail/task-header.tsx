@@ -29,6 +29,22 @@ function CancelButton({ taskId }: { taskId: string }) {
   );
 }
 
+/** The answer came from the result cache: no model ran for this task. */
+function CachedBadge({ fromTaskId }: { fromTaskId: string | null }) {
+  return (
+    <span className="inline-flex items-center gap-1.5" data-testid="cached-answer">
+      <Badge tone="sky" title="Served from the result cache: no model was called and the task cost nothing">
+        Cached answer
+      </Badge>
+      {fromTaskId && (
+        <Link href={`/tasks/${fromTaskId}`} className="text-xs text-sky-700 hover:underline" data-testid="cached-from">
+          from {fromTaskId}
+        </Link>
+      )}
+    </span>
+  );
+}
+
 export function TaskHeader({ task }: { task: TaskDetail }) {
   const canCancel = useCan("operator") && (task.status === "queued" || task.status === "running");
   return (
@@ -42,6 +58,7 @@ export function TaskHeader({ task }: { task: TaskDetail }) {
             <TaskStatusBadge status={task.status as TaskStatus} data-testid="task-status" />
             <Badge>{task.strategy}</Badge>
             <Badge>{task.policy}</Badge>
+            {task.cacheHit && <CachedBadge fromTaskId={task.cachedFromTaskId} />}
             <span className="text-xs text-neutral-500">
               from {task.source} · <LocalTime ms={task.createdAt} />
             </span>

@@ -1,13 +1,14 @@
 import type { ApiKeyPrincipal } from "@/server/services/api-keys";
 import type { Services } from "@/server/services/app";
 import { errorResponse } from "./errors";
+import type { GatewayReply, GatewayRequest } from "./transport";
 
 /**
  * The request's key, checked and admitted (rate limit, then monthly budget), or the OpenAI-style error
  * to send. Every gateway route goes through here first.
  */
-export function authorize(services: Services, request: Request): { ok: true; key: ApiKeyPrincipal } | { ok: false; response: Response } {
-  const header = request.headers.get("authorization") ?? "";
+export function authorize(services: Services, request: GatewayRequest): { ok: true; key: ApiKeyPrincipal } | { ok: false; response: GatewayReply } {
+  const header = request.header("authorization") ?? "";
   const bearer = header.startsWith("Bearer ") ? header.slice("Bearer ".length).trim() : null;
   const key = services.apiKeys.authenticate(bearer);
   if (!key) {

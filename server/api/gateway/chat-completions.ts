@@ -4,14 +4,15 @@ import { readJsonBody } from "./body";
 import { errorResponse, invalidRequest } from "./errors";
 import { taskFailure } from "./failure";
 import { servingModels } from "./follow";
-import { resolveModel } from "./models";
-import { completionBody, gatewayHeaders } from "./reply";
-import { chatCompletionSchema, paramOf, toChatMessages, type ChatCompletionRequest } from "./schema";
+import { resolveTarget } from "./models";
+import { answerOf, completionBody, gatewayHeaders } from "./reply";
+import { chatCompletionSchema, paramOf, samplingOf, toChatMessages, type ChatCompletionRequest } from "./schema";
 import { streamCompletion } from "./stream";
-import { submitGatewayTask } from "./submit";
+import { cacheWanted, submitGatewayTask } from "./submit";
+import { jsonReply, type GatewayReply, type GatewayRequest } from "./transport";
 
-/** Validates the body; a Response names the offending field (OpenAI's `param`) and is never a 500. */
-async function parseRequest(request: Request): Promise<{ ok: true; value: ChatCompletionRequest } | { ok: false; response: Response }> {
+/** Validates the body; a reply names the offending field (OpenAI's `param`) and is never a 500. */
+async function parseRequest(request: GatewayRequest): Promise<{ ok: true; value: ChatCompletionRequest } | { ok: false; response: GatewayReply }> {
   const body = await readJsonBody(request);
   if (!body.ok) return body;
   const parsed = chatCompletionSchema.safeParse(body.value);
@@ -24,39 +25,39 @@ async function parseRequest(request: Request): Promise<{ ok: true; value: ChatCo
 }
 
 /** POST /v1/chat/completions */
-export async function chatCompletions(services: Services, request: Request): Promise<Response> {
+export async function chatCompletions(services: Services, request: GatewayRequest): Promise<GatewayReply> {
   const began = performance.now();
   const auth = authorize(services, request);
   if (!auth.ok) return auth.response;
   const parsed = await parseRequest(request);
   if (!parsed.ok) return parsed.response;
   const body = parsed.value;
-  const target = resolveModel(services, body.model);
-  if (!target) {
-    return errorResponse(404, `The model '${body.model}' does not exist or is disabled; GET /v1/models lists the models you can use`, {
+  const resolved = resolveTarget(services, body.model, body.models ?? undefined);
+  if (!resolved.ok) {
+    return errorResponse(resolved.status, resolved.message, {
       type: "invalid_request_error",
-      param: "model",
-      code: "model_not_found",
+      param: resolved.param,
+      code: resolved.status === 404 ? "model_not_found" : "invalid_value",
     });
   }
+  const target = resolved.target;
   const messages = toChatMessages(body);
   if (!messages.some((m) => m.content.trim() !== "")) return invalidRequest("Invalid value for 'messages': every message is empty", "messages", "invalid_value");
+  const sampling = samplingOf(body);
 
-  if (body.stream) return streamCompletion(services, request, { key: auth.key, target, messages, includeUsage: Boolean(body.stream_options?.include_usage), began });
+  if (body.stream) {
+    return streamCompletion(services, request, { key: auth.key, target, messages, sampling, includeUsage: Boolean(body.stream_options?.include_usage), began });
+  }
 
-  const task = submitGatewayTask(services, auth.key, target, messages, {});
-  const onAbort = () => {
+  const task = submitGatewayTask(services, auth.key, target, messages, sampling, {}, cacheWanted(request));
+  const stopListening = request.onAbort(() => {
     if (!task.trace.end) services.tasks.cancel(task.id);
-  };
-  request.signal.addEventListener("abort", onAbort, { once: true });
-  const trace = await task.done;
-  request.signal.removeEventListener("abort", onAbort);
-  if (!trace.end?.ok) return taskFailure(task.id, trace, trace.end?.error ?? "unknown error");
-  // a pinned task's answer is its one step's text; a routed chain's answer is the synthesised one on the row
-  const text = target.kind === "pinned" ? (trace.completed.at(-1)?.output ?? "") : (services.tasks.finalOutput(task.id) ?? "");
-  const payload = completionBody(task.id, Math.floor(Date.now() / 1000), text, trace);
-  return new Response(JSON.stringify(payload), {
-    status: 200,
-    headers: { "content-type": "application/json", ...gatewayHeaders(task.id, servingModels(trace), performance.now() - began - trace.upstreamMs) },
   });
+  const trace = await task.done;
+  stopListening();
+  if (!trace.end?.ok) return taskFailure(task.id, trace, trace.end?.error ?? "unknown error");
+  const answer = answerOf(services, task.id, target, trace);
+  const payload = completionBody(task.id, Math.floor(Date.now() / 1000), answer, trace);
+  const models = answer.cached ? [answer.model] : servingModels(trace);
+  return jsonReply(200, payload, gatewayHeaders(task.id, models, performance.now() - began - trace.upstreamMs, answer.cached));
 }

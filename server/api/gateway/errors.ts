@@ -1,3 +1,5 @@
+import { jsonReply, type GatewayReply } from "./transport";
+
 /** OpenAI-style error bodies, so the official clients raise the right exception class with a readable message. */
 export type OpenAiErrorType =
   | "invalid_request_error"
@@ -19,11 +21,8 @@ export function errorResponse(
   status: number,
   message: string,
   options: { type: OpenAiErrorType; param?: string | null; code?: string | null; headers?: Record<string, string> },
-): Response {
-  return new Response(JSON.stringify(errorBody(message, options.type, options.param ?? null, options.code ?? null)), {
-    status,
-    headers: { "content-type": "application/json", ...options.headers },
-  });
+): GatewayReply {
+  return jsonReply(status, errorBody(message, options.type, options.param ?? null, options.code ?? null), options.headers);
 }
 
 export const invalidRequest = (message: string, param: string | null, code: string | null = null, status = 400) =>

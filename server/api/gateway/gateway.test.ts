@@ -1,16 +1,41 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startFakeServer, openAiError, echoHandler, type FakeServer } from "@/server/providers/testing/openai-fake-server";
 import { createHarness, waitForTask, type Harness } from "../testing/harness";
-import { createGatewayHandlers } from "./index";
+import { createGatewayHandlers, createNodeGateway } from "./index";
 import { serveFetch } from "./testing/node-adapter";
 
 let h: Harness;
 let good: FakeServer;
 let bad: FakeServer;
-let app: Awaited<ReturnType<typeof serveFetch>>;
+let app: { origin: string; close(): Promise<void> };
 let key: string;
 let client: OpenAI;
+
+/** The production entry's way: node:http straight into the gateway (server.ts), no web Request/Response. */
+async function serveNode() {
+  const gateway = createNodeGateway(() => h.services);
+  const server = createServer((req, res) => {
+    if (!gateway(req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return {
+    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** Next's way: the fetch handlers the app/api/v1 route files export. */
+async function serveRouteHandlers() {
+  const gateway = createGatewayHandlers(() => h.services);
+  return serveFetch({ "POST /api/v1/chat/completions": gateway.chatCompletions, "GET /api/v1/models": gateway.models });
+}
 
 function addOpenAiModel(name: string, baseUrl: string, score: number) {
   const provider = h.services.providers.create({ name, kind: "openai-compatible", baseUrl });
@@ -28,24 +53,33 @@ function addOpenAiModel(name: string, baseUrl: string, score: number) {
 }
 
 beforeAll(async () => {
-  h = await createHarness();
   good = await startFakeServer();
   bad = await startFakeServer({ handler: () => openAiError(500, "upstream exploded") });
-  addOpenAiModel("up-good", good.baseUrl, 0.6);
-  addOpenAiModel("up-bad", bad.baseUrl, 0.99);
-  const gateway = createGatewayHandlers(() => h.services);
-  app = await serveFetch({ "POST /v1/chat/completions": gateway.chatCompletions, "GET /v1/models": gateway.models });
-  key = h.services.apiKeys.create({ name: "test" }).key;
-  client = new OpenAI({ baseURL: `${app.origin}/v1`, apiKey: key, maxRetries: 0 });
 });
 
 afterAll(async () => {
-  await app?.close();
   await good?.close();
   await bad?.close();
 });
 
-describe("gateway, driven by the official openai client", () => {
+describe.each([
+  ["the node entry (server.ts)", serveNode],
+  ["Next's route handlers", serveRouteHandlers],
+])("gateway through %s, driven by the official openai client", (_transport, serve) => {
+  beforeAll(async () => {
+    // a fresh app per transport: its own roster, result cache and circuit breakers
+    h = await createHarness();
+    addOpenAiModel("up-good", good.baseUrl, 0.6);
+    addOpenAiModel("up-bad", bad.baseUrl, 0.99);
+    addOpenAiModel("up-broken", bad.baseUrl, 0.1);
+    key = h.services.apiKeys.create({ name: "test" }).key;
+    app = await serve();
+    client = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: key, maxRetries: 0 });
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
   it("lists the roster and the routed names", async () => {
     const ids = [];
     for await (const m of client.models.list()) ids.push(m.id);
@@ -64,6 +98,31 @@ describe("gateway, driven by the official openai client", () => {
     expect(task).toMatchObject({ source: "gateway", status: "completed", pinnedModelId: "up-good", modelId: "up-good" });
     // the whole conversation went upstream, verbatim
     expect(good.requests.at(-1)?.body).toMatchObject({ messages: [{ role: "system", content: "be brief" }, { role: "user", content: "hello there" }] });
+  });
+
+  it("serves a repeated request from the result cache with the answer and the model that computed it", async () => {
+    const ask = () => client.chat.completions.create({ model: "up-good", messages: [{ role: "user", content: "cache me please" }] }).withResponse();
+    const first = await ask();
+    const second = await ask();
+    expect(first.response.headers.get("x-ensemble-cache")).toBeNull();
+    expect(second.response.headers.get("x-ensemble-cache")).toBe("hit");
+    expect(second.data.choices[0]?.message.content).toBe("You said: cache me please");
+    expect(second.data.model).toBe("up-good");
+    expect(second.response.headers.get("x-ensemble-models")).toBe("up-good");
+    expect(h.services.tasks.get(second.response.headers.get("x-ensemble-task-id") ?? "")).toMatchObject({ source: "gateway", cacheHit: true });
+  });
+
+  it("skips the result cache for a request sent with x-ensemble-cache: off, plain or streamed", async () => {
+    const body = { model: "up-good", messages: [{ role: "user" as const, content: "fresh every time" }] };
+    const off = { headers: { "x-ensemble-cache": "off" } };
+    await client.chat.completions.create(body);
+    const plain = await client.chat.completions.create(body, off).withResponse();
+    expect(plain.response.headers.get("x-ensemble-cache")).toBeNull();
+    expect(h.services.tasks.get(plain.response.headers.get("x-ensemble-task-id") ?? "")).toMatchObject({ useCache: false, cacheHit: null });
+    const streamed = await client.chat.completions.create({ ...body, stream: true }, off).withResponse();
+    for await (const chunk of streamed.data) void chunk;
+    expect(streamed.response.headers.get("x-ensemble-cache")).toBeNull();
+    expect(h.services.tasks.get(streamed.response.headers.get("x-ensemble-task-id") ?? "")).toMatchObject({ useCache: false });
   });
 
   it("answers a simulated model too", async () => {
@@ -92,7 +151,7 @@ describe("gateway, driven by the official openai client", () => {
   });
 
   it("refuses a bad key with 401 invalid_api_key", async () => {
-    const bad = new OpenAI({ baseURL: `${app.origin}/v1`, apiKey: "ens_not-a-real-key", maxRetries: 0 });
+    const bad = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: "ens_not-a-real-key", maxRetries: 0 });
     await expect(bad.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
       status: 401,
       code: "invalid_api_key",
@@ -103,7 +162,7 @@ describe("gateway, driven by the official openai client", () => {
   it("refuses a revoked key at once", async () => {
     const created = h.services.apiKeys.create({ name: "short-lived" });
     h.services.apiKeys.revoke(created.id);
-    const revoked = new OpenAI({ baseURL: `${app.origin}/v1`, apiKey: created.key, maxRetries: 0 });
+    const revoked = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: created.key, maxRetries: 0 });
     await expect(revoked.models.list()).rejects.toMatchObject({ status: 401 });
     expect(JSON.stringify(h.services.apiKeys.list())).not.toContain(created.key);
   });
@@ -121,9 +180,9 @@ describe("gateway, driven by the official openai client", () => {
       client.chat.completions.create({ model: "auto", messages: [{ role: "robot" as "user", content: "x" }] }),
     ).rejects.toMatchObject({ status: 400, type: "invalid_request_error", param: "messages[0].role" });
     await expect(client.chat.completions.create({ model: "auto", messages: [] })).rejects.toMatchObject({ status: 400, param: "messages" });
-    const raw = await fetch(`${app.origin}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "{not json" });
+    const raw = await fetch(`${app.origin}/api/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${key}` }, body: "{not json" });
     expect(raw.status).toBe(400);
-    const big = await fetch(`${app.origin}/v1/chat/completions`, {
+    const big = await fetch(`${app.origin}/api/v1/chat/completions`, {
       method: "POST",
       // the body is refused unread, so this connection must not be reused by the next test
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json", connection: "close" },
@@ -149,15 +208,57 @@ describe("gateway, driven by the official openai client", () => {
     }
   }, 20_000);
 
-  it("answers 502 when a pinned model's upstream fails (no silent fallback)", async () => {
-    await expect(client.chat.completions.create({ model: "up-bad", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
+  it("falls back to the caller's `models` list when the pinned model's upstream fails", async () => {
+    const params = { model: "up-bad", models: ["up-good"], messages: [{ role: "user", content: "fall back please" }] };
+    const { data, response } = await client.chat.completions.create(params as OpenAI.ChatCompletionCreateParamsNonStreaming).withResponse();
+    expect(data.choices[0]?.message.content).toBe("You said: fall back please");
+    expect(response.headers.get("x-ensemble-models")).toBe("up-good");
+    const task = await waitForTask(h, response.headers.get("x-ensemble-task-id") ?? "");
+    expect(task).toMatchObject({ status: "completed", pinnedModelId: "up-bad", pinnedFallbacks: ["up-good"], modelId: "up-good" });
+    expect(task.events.map((e) => e.type)).toContain("fallback.taken");
+    expect(task.plan?.steps).toEqual([
+      { role: "answer", modelId: "up-bad" },
+      { role: "fallback", modelId: "up-good" },
+    ]);
+  }, 20_000);
+
+  it("refuses a `models` list it cannot honour, naming the field", async () => {
+    const unknown = { model: "up-good", models: ["no-such-model"], messages: [{ role: "user", content: "x" }] };
+    await expect(client.chat.completions.create(unknown as OpenAI.ChatCompletionCreateParamsNonStreaming)).rejects.toMatchObject({
+      status: 404,
+      code: "model_not_found",
+      param: "models[0]",
+    });
+    const routed = { model: "auto", models: ["up-good"], messages: [{ role: "user", content: "x" }] };
+    await expect(client.chat.completions.create(routed as OpenAI.ChatCompletionCreateParamsNonStreaming)).rejects.toMatchObject({ status: 400, param: "models" });
+  });
+
+  it("forwards temperature, top_p, max_tokens and stop to the upstream model", async () => {
+    await client.chat.completions.create({
+      model: "up-good",
+      messages: [{ role: "user", content: "sample me" }],
+      temperature: 0.3,
+      top_p: 0.5,
+      max_tokens: 7,
+      stop: "END",
+    });
+    expect(good.requests.at(-1)?.body).toMatchObject({ temperature: 0.3, top_p: 0.5, max_tokens: 7, stop: ["END"] });
+    await expect(client.chat.completions.create({ model: "up-good", messages: [{ role: "user", content: "x" }], temperature: 3 })).rejects.toMatchObject({
+      status: 400,
+      param: "temperature",
+    });
+  });
+
+  it("answers 502 when a pinned model's upstream fails and no fallback was named", async () => {
+    // a model no other test calls, so its circuit breaker is still closed and the call really goes out
+    await expect(client.chat.completions.create({ model: "up-broken", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
       status: 502,
       code: "upstream_error",
     });
   }, 20_000);
 
   it("rate-limits a key with 429 rate_limit_exceeded", async () => {
-    const limited = new OpenAI({ baseURL: `${app.origin}/v1`, apiKey: h.services.apiKeys.create({ name: "slow", rateLimitPerMinute: 2 }).key, maxRetries: 0 });
+    const limited = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: h.services.apiKeys.create({ name: "slow", rateLimitPerMinute: 2 }).key, maxRetries: 0 });
     await limited.models.list();
     await limited.models.list();
     await expect(limited.models.list()).rejects.toMatchObject({ status: 429, code: "rate_limit_exceeded" });
@@ -165,7 +266,7 @@ describe("gateway, driven by the official openai client", () => {
 
   it("refuses a key whose monthly budget is spent with 429 insufficient_quota", async () => {
     const created = h.services.apiKeys.create({ name: "broke", monthlyBudgetUsd: 0.0000001 });
-    const broke = new OpenAI({ baseURL: `${app.origin}/v1`, apiKey: created.key, maxRetries: 0 });
+    const broke = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: created.key, maxRetries: 0 });
     await broke.chat.completions.create({ model: "up-good", messages: [{ role: "user", content: "spend" }] });
     await expect(broke.chat.completions.create({ model: "up-good", messages: [{ role: "user", content: "more" }] })).rejects.toMatchObject({
       status: 429,

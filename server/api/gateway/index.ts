@@ -1,22 +1,56 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Services } from "@/server/services/app";
 import { chatCompletions } from "./chat-completions";
 import { errorResponse } from "./errors";
+import { fromFetchRequest, toFetchResponse } from "./fetch-adapter";
 import { listModels } from "./list-models";
+import { fromNodeRequest, sendNodeReply } from "./node-adapter";
+import type { GatewayReply, GatewayRequest } from "./transport";
 
 export { MAX_BODY_BYTES } from "./body";
 
+type Handler = (services: Services, request: GatewayRequest) => Promise<GatewayReply> | GatewayReply;
+
+/** Anything unexpected becomes an OpenAI-style 500, never an HTML page or a stack trace. */
+async function guarded(handler: Handler, services: () => Promise<Services> | Services, request: GatewayRequest): Promise<GatewayReply> {
+  try {
+    return await handler(await services(), request);
+  } catch (error) {
+    return errorResponse(500, `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { type: "api_error", code: "internal_error" });
+  }
+}
+
 /**
  * The gateway's fetch handlers, over whichever services they are given: the Next route files pass the
- * process-wide ones, tests pass in-memory ones. Anything unexpected becomes an OpenAI-style 500, never an
- * HTML page or a stack trace.
+ * process-wide ones, tests pass in-memory ones.
  */
 export function createGatewayHandlers(services: () => Promise<Services> | Services) {
-  const guard = (handler: (s: Services, r: Request) => Promise<Response> | Response) => async (request: Request) => {
-    try {
-      return await handler(await services(), request);
-    } catch (error) {
-      return errorResponse(500, `Internal gateway error: ${error instanceof Error ? error.message : String(error)}`, { type: "api_error", code: "internal_error" });
-    }
+  const fetchHandler = (handler: Handler) => async (request: Request) => toFetchResponse(await guarded(handler, services, fromFetchRequest(request)));
+  return { chatCompletions: fetchHandler(chatCompletions), models: fetchHandler(listModels) };
+}
+
+/** Gateway routes by method and path under /api/v1 (the node entry strips nothing: paths are as received). */
+const NODE_ROUTES: Record<string, Handler> = {
+  "POST /api/v1/chat/completions": chatCompletions,
+  "GET /api/v1/models": listModels,
+};
+
+/**
+ * For the node:http entry (server.ts): serves a gateway route and returns true, or returns false so the
+ * request goes on to Next (which answers unknown /api/v1 paths with its 404).
+ */
+export function createNodeGateway(services: () => Promise<Services> | Services) {
+  return function handle(req: IncomingMessage, res: ServerResponse): boolean {
+    const url = req.url ?? "/";
+    const query = url.indexOf("?");
+    const handler = NODE_ROUTES[`${req.method} ${query >= 0 ? url.slice(0, query) : url}`];
+    if (!handler) return false;
+    void guarded(handler, services, fromNodeRequest(req, res))
+      .then((reply) => sendNodeReply(reply, res))
+      .catch(() => {
+        if (!res.headersSent) res.writeHead(500);
+        res.end();
+      });
+    return true;
   };
-  return { chatCompletions: guard(chatCompletions), models: guard(listModels) };
 }

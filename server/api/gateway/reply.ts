@@ -1,5 +1,7 @@
+import type { Services } from "@/server/services/app";
 import type { TaskTrace } from "./follow";
 import { servingModels, usageOf } from "./follow";
+import type { ModelTarget } from "./models";
 
 /** Strategies whose answer is one step's own text, so that step's deltas are the answer as it is written. */
 export function streamsLive(trace: TaskTrace): boolean {
@@ -7,11 +9,32 @@ export function streamsLive(trace: TaskTrace): boolean {
   return strategy === "single" || strategy === "fallback";
 }
 
-export function gatewayHeaders(taskId: string, models: readonly string[], overheadMs: number): Record<string, string> {
+export interface Answer {
+  text: string;
+  /** the model that produced it; for an answer served from the result cache, the model that computed it then */
+  model: string;
+  cached: boolean;
+}
+
+/**
+ * The answer of a finished task: a pinned task's is its answering step's text, read from the trace (no
+ * database read); a routed chain's is the synthesised one on the row; one served from the result cache ran no
+ * step, so the row says both the answer and the model behind it.
+ */
+export function answerOf(services: Services, taskId: string, target: ModelTarget, trace: TaskTrace): Answer {
+  const answered = trace.completed.at(-1);
+  if (target.kind === "pinned" && answered) return { text: answered.output, model: answered.modelId, cached: false };
+  if (answered) return { text: services.tasks.finalOutput(taskId) ?? "", model: servingModels(trace).at(-1) ?? "unknown", cached: false };
+  const row = services.tasks.get(taskId);
+  return { text: row.output ?? "", model: row.modelId ?? "unknown", cached: true };
+}
+
+export function gatewayHeaders(taskId: string, models: readonly string[], overheadMs: number, cached = false): Record<string, string> {
   return {
     "x-ensemble-task-id": taskId,
     "x-ensemble-models": models.join(","),
     "x-ensemble-overhead-ms": Math.max(0, overheadMs).toFixed(2),
+    ...(cached ? { "x-ensemble-cache": "hit" } : {}),
   };
 }
 
@@ -20,14 +43,13 @@ export function completionId(taskId: string): string {
 }
 
 /** The non-streamed chat.completion body. */
-export function completionBody(taskId: string, created: number, text: string, trace: TaskTrace) {
-  const models = servingModels(trace);
+export function completionBody(taskId: string, created: number, answer: Answer, trace: TaskTrace) {
   return {
     id: completionId(taskId),
     object: "chat.completion",
     created,
-    model: models.at(-1) ?? "unknown",
-    choices: [{ index: 0, message: { role: "assistant", content: text, refusal: null }, logprobs: null, finish_reason: "stop" }],
+    model: answer.model,
+    choices: [{ index: 0, message: { role: "assistant", content: answer.text, refusal: null }, logprobs: null, finish_reason: "stop" }],
     usage: usageOf(trace).usage,
   };
 }

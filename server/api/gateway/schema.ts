@@ -1,5 +1,6 @@
 import { z } from "zod";
-import type { ChatMessage } from "@/server/orchestrator/spec";
+import type { ChatMessage, Sampling } from "@/server/orchestrator/spec";
+import { MAX_FALLBACK_MODELS } from "./models";
 
 const textPart = z.object({ type: z.literal("text"), text: z.string() });
 
@@ -21,12 +22,30 @@ export const chatCompletionSchema = z.looseObject({
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
   n: z.literal(1, { error: "only n=1 is supported" }).nullish(),
   tools: z.array(z.unknown()).max(0, "tools are not supported by the gateway").nullish(),
-  temperature: z.number().min(0).max(2).nullish(),
-  max_tokens: z.number().int().positive().nullish(),
-  max_completion_tokens: z.number().int().positive().nullish(),
+  temperature: z.number().min(0, "must be from 0 to 2").max(2, "must be from 0 to 2").nullish(),
+  top_p: z.number().min(0, "must be from 0 to 1").max(1, "must be from 0 to 1").nullish(),
+  max_tokens: z.number().int("must be a whole number").positive("must be at least 1").nullish(),
+  max_completion_tokens: z.number().int("must be a whole number").positive("must be at least 1").nullish(),
+  stop: z
+    .union([z.string(), z.array(z.string()).max(4, "at most 4 stop sequences")], { error: "must be a string or an array of up to 4 strings" })
+    .nullish(),
+  /** fallbacks for a roster `model`, tried in order when it fails (OpenRouter's field) */
+  models: z.array(z.string().min(1).max(200), { error: "must be an array of roster model ids" }).max(MAX_FALLBACK_MODELS, `at most ${MAX_FALLBACK_MODELS} fallback models`).nullish(),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionSchema>;
+
+/** The caller's sampling settings, forwarded to every model call of the task; absent ones are left to the model. */
+export function samplingOf(request: ChatCompletionRequest): Sampling {
+  const maxOutputTokens = request.max_completion_tokens ?? request.max_tokens ?? undefined;
+  const stop = typeof request.stop === "string" ? [request.stop] : (request.stop ?? undefined);
+  return {
+    ...(request.temperature != null ? { temperature: request.temperature } : {}),
+    ...(request.top_p != null ? { topP: request.top_p } : {}),
+    ...(maxOutputTokens !== undefined ? { maxOutputTokens } : {}),
+    ...(stop && stop.length > 0 ? { stop } : {}),
+  };
+}
 
 /** "messages.0.content" → "messages[0].content", OpenAI's spelling of a parameter path. */
 export function paramOf(path: ReadonlyArray<PropertyKey>): string {

@@ -1,12 +1,13 @@
 import type { ApiKeyPrincipal } from "@/server/services/api-keys";
 import type { Services } from "@/server/services/app";
-import type { ChatMessage } from "@/server/orchestrator/spec";
+import type { ChatMessage, Sampling } from "@/server/orchestrator/spec";
 import { taskFailure } from "./failure";
 import { errorBody } from "./errors";
 import { servingModels, type TaskTrace } from "./follow";
 import type { ModelTarget } from "./models";
-import { chunkLine, completionId, DONE_LINE, gatewayHeaders, streamsLive, usageLine } from "./reply";
-import { submitGatewayTask } from "./submit";
+import { answerOf, chunkLine, completionId, DONE_LINE, gatewayHeaders, streamsLive, usageLine } from "./reply";
+import { cacheWanted, submitGatewayTask } from "./submit";
+import type { GatewayReply, GatewayRequest } from "./transport";
 
 const encoder = new TextEncoder();
 
@@ -19,14 +20,15 @@ const encoder = new TextEncoder();
  */
 export function streamCompletion(
   services: Services,
-  request: Request,
-  input: { key: ApiKeyPrincipal; target: ModelTarget; messages: ChatMessage[]; includeUsage: boolean; began: number },
-): Promise<Response> {
+  request: GatewayRequest,
+  input: { key: ApiKeyPrincipal; target: ModelTarget; messages: ChatMessage[]; sampling: Sampling; includeUsage: boolean; began: number },
+): Promise<GatewayReply> {
   const created = Math.floor(Date.now() / 1000);
   let controller!: ReadableStreamDefaultController<Uint8Array>;
   let closed = false;
   let liveStep: number | undefined;
   let model = "";
+  let cached = false;
   let id = "";
   let announce: (() => void) | undefined;
   const started = new Promise<void>((resolve) => (announce = resolve));
@@ -61,7 +63,7 @@ export function streamCompletion(
     },
   });
 
-  const task = submitGatewayTask(services, input.key, input.target, input.messages, {
+  const task = submitGatewayTask(services, input.key, input.target, input.messages, input.sampling, {
     onDelta(stepIndex, text) {
       if (closed || !streamsLive(task.trace)) return;
       if (liveStep === undefined) {
@@ -78,13 +80,13 @@ export function streamCompletion(
         fail(`${event.modelId} failed after its answer began streaming: ${event.error}`);
       }
     },
-  });
+  }, cacheWanted(request));
   id = completionId(task.id);
 
-  request.signal.addEventListener("abort", () => {
+  request.onAbort(() => {
     closed = true;
     if (!task.trace.end) services.tasks.cancel(task.id);
-  }, { once: true });
+  });
 
   void task.done.then((trace) => {
     announce?.();
@@ -98,18 +100,20 @@ export function streamCompletion(
     if (liveStep === undefined) {
       // nothing streamed: the task is over, so answer with a status that says how it went
       if (!trace.end?.ok) return taskFailure(task.id, trace, trace.end?.error ?? "unknown error");
-      model = servingModels(trace).at(-1) ?? "unknown";
-      const text = input.target.kind === "pinned" ? (trace.completed.at(-1)?.output ?? "") : (services.tasks.finalOutput(task.id) ?? "");
-      finish(trace, text);
+      const answer = answerOf(services, task.id, input.target, trace);
+      model = answer.model;
+      cached = answer.cached;
+      finish(trace, answer.text);
     }
     const overhead = (trace.firstCallAt ?? performance.now()) - input.began;
-    return new Response(body, {
+    return {
       status: 200,
       headers: {
         "content-type": "text/event-stream; charset=utf-8",
         "cache-control": "no-cache",
-        ...gatewayHeaders(task.id, model ? [model] : servingModels(trace), overhead),
+        ...gatewayHeaders(task.id, model ? [model] : servingModels(trace), overhead, cached),
       },
-    });
+      body,
+    };
   });
 }

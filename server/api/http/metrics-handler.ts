@@ -7,10 +7,8 @@ export interface MetricsHandlerDeps extends MetricsAuthDeps {
 /** GET /api/metrics: Prometheus text exposition, 401 without an admin session or the bearer token. */
 export async function handleMetrics(request: Request, deps: MetricsHandlerDeps): Promise<Response> {
   if (!(await metricsAllowed(request, deps))) {
-    return new Response("unauthorized\n", {
-      status: 401,
-      headers: { "content-type": "text/plain; charset=utf-8", "www-authenticate": 'Bearer realm="ensemble-metrics"' },
-    });
+    const message = "Sign in as an admin or send Authorization: Bearer <ENSEMBLE_METRICS_TOKEN>";
+    return Response.json({ error: { message, code: "unauthorized" } }, { status: 401, headers: { "www-authenticate": 'Bearer realm="ensemble-metrics"' } });
   }
   const exporter = await deps.exporter();
   const body = await exporter.render();

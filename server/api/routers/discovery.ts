@@ -6,7 +6,7 @@ export const discoveryRouter = createTRPCRouter({
   start: adminProcedure.input(startDiscoverySchema).mutation(({ ctx, input }) => ctx.services.discovery.start(input, ctx.user.id)),
   cancel: adminProcedure.input(runIdSchema).mutation(({ ctx, input }) => ctx.services.discovery.cancel(input.runId)),
   get: viewerProcedure.input(runIdSchema).query(({ ctx, input }) => ctx.services.discovery.get(input.runId)),
-  runs: viewerProcedure.input(z.object({ modelId: z.string().min(1) })).query(({ ctx, input }) => ctx.services.discovery.listRuns(input.modelId)),
+  runs: viewerProcedure.input(z.object({ modelId: z.string().min(1).max(200, "must be at most 200 characters") })).query(({ ctx, input }) => ctx.services.discovery.listRuns(input.modelId)),
   /** live progress of a run; ends when it finishes */
   watch: viewerProcedure.input(runIdSchema).subscription(async function* ({ ctx, input, signal }) {
     yield* ctx.services.discovery.watch(input.runId, signal);

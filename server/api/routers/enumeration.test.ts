@@ -1,19 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { describe, expect, it } from "vitest";
-import { appRouter } from "../root";
 import { createHarness, type Harness } from "../testing/harness";
-
-interface ProcedureInfo {
-  path: string;
-  type: "query" | "mutation" | "subscription";
-}
-
-/** Every procedure the router exposes, read from the router itself so a new one cannot be forgotten. */
-function allProcedures(): ProcedureInfo[] {
-  // at run time the router keeps a flat map of dotted paths to procedures
-  const procedures = appRouter._def.procedures as unknown as Record<string, { _def: { type: ProcedureInfo["type"] } }>;
-  return Object.entries(procedures).map(([path, procedure]) => ({ path, type: procedure._def.type }));
-}
+import { allProcedures, procedureOf, type ProcedureInfo } from "../testing/procedures";
 
 /** Namespaces only admins may touch at all (reads included): secrets, people and keys. */
 const ADMIN_ONLY_NAMESPACES = ["providers", "users", "apiKeys"];
@@ -21,11 +9,16 @@ const ADMIN_ONLY_NAMESPACES = ["providers", "users", "apiKeys"];
 const OPEN_TO_EVERY_ROLE = new Set(["users.me"]);
 /** Namespaces whose mutations change the roster or its profiles: admin only. */
 const ROSTER_NAMESPACES = ["models", "providers", "users", "apiKeys", "discovery"];
+/**
+ * The only mutations an operator may make: run and cancel tasks, rate them, use the lab. Any other mutation,
+ * including one added later in any namespace, must be refused to operators until it is listed here.
+ */
+const OPERATOR_MUTATIONS = [/^tasks\./, /^lab\./, /^profiles\.feedback$/];
 
 type Caller = ReturnType<Harness["as"]>;
 
 async function codeOf(caller: Caller, info: ProcedureInfo): Promise<string> {
-  const fn = info.path.split(".").reduce<unknown>((node, key) => (node as Record<string, unknown>)[key], caller) as (input: unknown) => Promise<unknown>;
+  const fn = procedureOf(caller, info.path);
   try {
     const result = await fn({});
     // a subscription that got past its guards hands back an iterator: stop it without reading
@@ -63,5 +56,15 @@ describe("every tRPC procedure is guarded", () => {
     );
     expect(guarded.length).toBeGreaterThan(10);
     for (const p of guarded) expect([p.path, await codeOf(h.as("operator"), p)]).toEqual([p.path, "FORBIDDEN"]);
+  });
+
+  it("refuses operators every mutation but the task, feedback and lab ones", async () => {
+    const h = await createHarness();
+    const mutations = procedures.filter((p) => p.type === "mutation");
+    const refused = mutations.filter((p) => !OPERATOR_MUTATIONS.some((allowed) => allowed.test(p.path)));
+    expect(refused.map((p) => p.path)).toEqual(expect.arrayContaining(["profiles.setManual", "profiles.resetToDiscovered", "models.create", "apiKeys.create"]));
+    for (const p of refused) expect([p.path, await codeOf(h.as("operator"), p)]).toEqual([p.path, "FORBIDDEN"]);
+    // and the allowed ones get past the role check (their empty input then fails validation, or succeeds)
+    for (const p of mutations.filter((x) => !refused.includes(x))) expect([p.path, await codeOf(h.as("operator"), p)]).not.toEqual([p.path, "FORBIDDEN"]);
   });
 });

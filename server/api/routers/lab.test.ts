@@ -2,7 +2,10 @@ import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { createHarness, type Harness } from "../testing/harness";
+import { labRuns } from "@/db/schema";
+import { createLabService } from "@/server/services/lab";
+import { INTERRUPTED_RUN, type LabRun } from "@/server/services/lab-runs";
+import { createHarness, waitForTask, type Harness } from "../testing/harness";
 
 // imported data sets go under <dataDir>/lab; point the data directory at a scratch folder
 process.env.DATABASE_URL = path.join(mkdtempSync(path.join(tmpdir(), "ensemble-lab-")), "ensemble.db");
@@ -23,6 +26,14 @@ const outcomes = ids
   .map((o) => JSON.stringify(o))
   .join("\n");
 
+/** The subscription on a server-side caller yields raw tracked tuples: [id, data, symbol]. */
+async function follow(h: Harness, runId: string): Promise<LabRun[]> {
+  const seen: LabRun[] = [];
+  const stream = (await h.as("viewer").lab.watch({ runId })) as AsyncIterable<unknown>;
+  for await (const event of stream) seen.push((event as [string, LabRun])[1]);
+  return seen;
+}
+
 let h: Harness;
 beforeAll(async () => {
   h = await createHarness();
@@ -38,18 +49,61 @@ describe("lab router", () => {
     await expect(h.as("operator").lab.import({ name: "bad", items: `${items}\n{"id":"z"}`, outcomes, models })).rejects.toThrow(/items\.jsonl line 41/);
   });
 
-  it("imports, runs and reports every policy", async () => {
+  it("imports, streams the progress of a run, and stores its report", async () => {
     await h.as("operator").lab.import({ name: "tiny", items, outcomes, models });
     expect((await h.as("viewer").lab.datasets()).map((d) => d.name)).toContain("tiny");
     const { runId } = await h.as("operator").lab.start({ dataset: "tiny" });
-    let run = await h.as("viewer").lab.get({ runId });
-    for (let i = 0; run.status === "running" && i < 200; i++) {
-      await new Promise((r) => setTimeout(r, 20));
-      run = await h.as("viewer").lab.get({ runId });
-    }
-    expect(run.error).toBeUndefined();
-    expect(run.status).toBe("complete");
-    const names = run.report?.policies.map((p) => p.name) ?? [];
+    const seen = await follow(h, runId);
+    const last = seen[seen.length - 1] as LabRun;
+    expect(last.error).toBeUndefined();
+    expect(last.status).toBe("complete");
+    // progress moved step by step before the end
+    const steps = seen.filter((r) => r.status === "running").map((r) => r.progress.done);
+    expect(steps.length).toBeGreaterThan(3);
+    expect(steps).toEqual([...steps].sort((a, b) => a - b));
+    const names = last.report?.policies.map((p) => p.name) ?? [];
     for (const n of ["balanced", "cheap-a", "strong", "oracle", "zero-router"]) expect(names).toContain(n);
+    expect(last.report?.secondSplit?.target.policy).toBe("balanced");
+
+    // listed, and readable by a fresh service on the same database: it survives a restart
+    expect((await h.as("viewer").lab.runs({ limit: 5 }))[0]).toMatchObject({ id: runId, status: "complete", dataset: "tiny" });
+    const restarted = createLabService({ db: h.services.db, roster: h.services.roster });
+    expect(restarted.get(runId).report?.policies.length).toBe(names.length);
+  });
+
+  it("ends runs a stopped server left running", () => {
+    h.services.db.insert(labRuns).values({ id: "11111111-1111-4111-8111-111111111111", dataset: "tiny", status: "running", progress: { done: 3, total: 20, label: "x" }, startedAt: 1 }).run();
+    const restarted = createLabService({ db: h.services.db, roster: h.services.roster, now: () => 10 });
+    expect(restarted.get("11111111-1111-4111-8111-111111111111")).toMatchObject({ status: "failed", error: INTERRUPTED_RUN, elapsedMs: 9 });
+  });
+
+  it("refuses an empty history with a message that says how to grow it", async () => {
+    const history = (await h.as("viewer").lab.datasets()).find((d) => d.history);
+    expect(history?.items).toBe(0);
+    await expect(h.as("operator").lab.start({ dataset: "ensemble-history" })).rejects.toThrow(/ensemble-history has 0 items.*vote or mixture tasks, or turn on shadow evaluation/);
+  });
+
+  it("turns vote tasks into history items, one outcome per distinct model", async () => {
+    for (const prompt of ["What is 17 * 23?", "What is 12 + 30?"]) {
+      const { id } = await h.as("operator").tasks.submit({ prompt, strategy: "vote" });
+      await waitForTask(h, id);
+    }
+    const data = createLabService({ db: h.services.db, roster: h.services.roster }).load("ensemble-history");
+    expect(data.items.length).toBe(2);
+    for (const item of data.items) {
+      const rows = data.outcomes.filter((o) => o.id === item.id);
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      expect(new Set(rows.map((o) => o.model)).size).toBe(rows.length);
+    }
+  });
+
+  it("keeps shadow settings for operators, validating the fraction and the model", async () => {
+    await expect(h.as("viewer").lab.shadow.update({ fraction: 0.5, shadowModelId: "sim-atlas-xl" })).rejects.toThrow(/operator/);
+    await expect(h.as("operator").lab.shadow.update({ fraction: 1.5, shadowModelId: "sim-atlas-xl" })).rejects.toThrow(/fraction must be at most 1/);
+    await expect(h.as("operator").lab.shadow.update({ fraction: 0.5, shadowModelId: null })).rejects.toThrow(/shadow model/);
+    await expect(h.as("operator").lab.shadow.update({ fraction: 0.5, shadowModelId: "no-such-model" })).rejects.toThrow(/no-such-model/);
+    expect(await h.as("operator").lab.shadow.update({ fraction: 0.25, shadowModelId: "sim-atlas-xl" })).toMatchObject({ fraction: 0.25, shadowModelId: "sim-atlas-xl" });
+    expect(await h.as("viewer").lab.shadow.settings()).toMatchObject({ fraction: 0.25, shadowModelId: "sim-atlas-xl" });
+    await h.as("operator").lab.shadow.update({ fraction: 0, shadowModelId: null });
   });
 });

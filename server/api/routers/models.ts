@@ -4,6 +4,8 @@ import { createModelSchema, setEnabledSchema, updateModelSchema } from "../schem
 export const modelsRouter = createTRPCRouter({
   list: viewerProcedure.query(({ ctx }) => ctx.services.roster.list()),
   get: viewerProcedure.input(idInput).query(({ ctx, input }) => ctx.services.roster.get(input.id)),
+  /** each model's circuit breaker: state, failures in a row, when it opened and when it will probe again */
+  breakers: viewerProcedure.query(({ ctx }) => ctx.services.breakers.snapshot()),
   /** the hidden simulation config: admins only, for the edit form */
   simulatedConfig: adminProcedure.input(idInput).query(({ ctx, input }) => ctx.services.roster.simulatedConfig(input.id)),
   create: adminProcedure.input(createModelSchema).mutation(({ ctx, input }) => ctx.services.roster.create(input)),

@@ -1,6 +1,6 @@
 import { tracked } from "@trpc/server";
 import { createTRPCRouter, idInput, operatorProcedure, viewerProcedure } from "../trpc";
-import { listTasksSchema, submitTaskSchema, watchTaskSchema } from "../schemas/tasks";
+import { cacheStatsSchema, listTasksSchema, submitTaskSchema, watchTaskSchema } from "../schemas/tasks";
 
 export const tasksRouter = createTRPCRouter({
   submit: operatorProcedure
@@ -10,6 +10,10 @@ export const tasksRouter = createTRPCRouter({
   demo: operatorProcedure.mutation(({ ctx }) => ctx.services.tasks.submitDemo({ source: "ui", userId: ctx.user.id })),
   cancel: operatorProcedure.input(idInput).mutation(({ ctx, input }) => ctx.services.tasks.cancel(input.id)),
   counts: viewerProcedure.query(({ ctx }) => ctx.services.tasks.countsByStatus()),
+  /** result-cache hits and misses (optionally since a time) and live entries */
+  cacheStats: viewerProcedure.input(cacheStatsSchema).query(({ ctx, input }) => ctx.services.cache.stats(input.since)),
+  /** the durable queue: tasks waiting (all processes) and running in the server's worker pool */
+  queue: viewerProcedure.query(({ ctx }) => ({ depth: ctx.services.queue.depth(), active: ctx.services.queue.active(), workers: ctx.services.queue.concurrency })),
   list: viewerProcedure.input(listTasksSchema).query(({ ctx, input }) => ctx.services.tasks.list(input)),
   get: viewerProcedure.input(idInput).query(({ ctx, input }) => ctx.services.tasks.get(input.id)),
   /** Persisted events since lastEventId, then live ones; ends when the task is terminal. */

@@ -17,8 +17,15 @@ export const importLabSchema = z.object({
 export type ImportLabInput = z.infer<typeof importLabSchema>;
 
 export const startLabSchema = z.object({
-  dataset: z.string().min(1, "choose a data set").max(64),
+  dataset: z.string().min(1, "choose a data set").max(64, "dataset must be at most 64 characters"),
   seed: z.number().int().min(0).max(2 ** 31 - 1).optional(),
 });
 
 export const labRunIdSchema = z.object({ runId: z.string().uuid() });
+
+export const listLabRunsSchema = z.object({ limit: z.number().int().min(1, "limit must be at least 1").max(100, "limit must be at most 100").default(20) }).default({ limit: 20 });
+
+export const shadowSettingsSchema = z.object({
+  fraction: z.number().min(0, "fraction must be at least 0").max(1, "fraction must be at most 1 (every task)"),
+  shadowModelId: z.string().min(1, "shadowModelId must not be empty").max(200, "shadowModelId must be at most 200 characters").nullable(),
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { CAPABILITIES, simulatedConfigSchema, type Capability } from "@/server/orchestrator/spec";
+import { CAPABILITIES, resilienceSettingsSchema, simulatedConfigSchema, type Capability } from "@/server/orchestrator/spec";
 
 const scoreShape = Object.fromEntries(
   CAPABILITIES.map((c) => [c, z.number().min(0, "must be at least 0").max(1, "must be at most 1").optional()]),
@@ -7,7 +7,7 @@ const scoreShape = Object.fromEntries(
 
 export const modelFieldsSchema = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
-  providerId: z.string().min(1, "choose a provider"),
+  providerId: z.string().min(1, "choose a provider").max(200, "must be at most 200 characters"),
   remoteModel: z.string().trim().min(1, "is required").max(200, "must be at most 200 characters"),
   contextWindow: z
     .number({ error: "must be a number" })
@@ -18,6 +18,8 @@ export const modelFieldsSchema = z.object({
   outputUsdPerMTok: z.number({ error: "must be a number" }).min(0, "must be at least 0").max(10_000, "must be at most 10,000"),
   enabled: z.boolean().default(true),
   simulated: simulatedConfigSchema.optional(),
+  /** null: back to the defaults */
+  resilience: resilienceSettingsSchema.nullable().optional(),
 });
 
 export const modelIdSchema = z
@@ -32,9 +34,9 @@ export const createModelSchema = modelFieldsSchema.extend({
   initialScores: z.object(scoreShape).strict().optional(),
 });
 
-export const updateModelSchema = modelFieldsSchema.partial().extend({ id: z.string().min(1) });
+export const updateModelSchema = modelFieldsSchema.partial().extend({ id: z.string().min(1).max(200, "must be at most 200 characters") });
 
-export const setEnabledSchema = z.object({ id: z.string().min(1), enabled: z.boolean() });
+export const setEnabledSchema = z.object({ id: z.string().min(1).max(200, "must be at most 200 characters"), enabled: z.boolean() });
 
 export type CreateModelInput = z.infer<typeof createModelSchema>;
 export type UpdateModelInput = z.infer<typeof updateModelSchema>;

@@ -16,7 +16,7 @@ export const createProviderSchema = z
   });
 
 export const testProviderSchema = z.object({
-  id: z.string().min(1),
+  id: z.string().min(1).max(200, "must be at most 200 characters"),
   remoteModel: z.string().trim().min(1, "name a model to call").max(200, "must be at most 200 characters"),
 });
 

@@ -10,6 +10,8 @@ export const submitTaskSchema = z.object({
   constraints: taskConstraintsSchema.default({}),
   strategy: z.enum(STRATEGIES, { error: `must be one of ${STRATEGIES.join(", ")}` }).default("auto"),
   policy: z.enum(ROUTING_POLICIES, { error: `must be one of ${ROUTING_POLICIES.join(", ")}` }).default("balanced"),
+  /** false: do not answer from the result cache, and do not cache this task's answer */
+  cache: z.boolean({ error: "must be true or false" }).default(true),
 });
 
 export const listTasksSchema = z.object({
@@ -30,3 +32,13 @@ export const watchTaskSchema = z.object({
 
 export type SubmitTaskInput = z.infer<typeof submitTaskSchema>;
 export type ListTasksInput = z.infer<typeof listTasksSchema>;
+
+/** `tasks list` in the CLI: newest first. */
+export const cliTaskListSchema = z.object({
+  status: z.enum(TASK_STATUSES, { error: `must be one of ${TASK_STATUSES.join(", ")}` }).optional(),
+  limit: z.number({ error: "must be a number" }).int("must be a whole number").min(1, "must be at least 1").max(10_000, "must be at most 10,000").default(50),
+});
+
+export const cacheStatsSchema = z
+  .object({ since: z.number().int().nonnegative().optional() })
+  .default({});

@@ -8,7 +8,7 @@ export const createUserSchema = z.object({
   role: z.enum(ROLES, { error: `must be one of ${ROLES.join(", ")}` }),
 });
 
-export const setRoleSchema = z.object({ id: z.string().min(1), role: z.enum(ROLES) });
+export const setRoleSchema = z.object({ id: z.string().min(1).max(200, "must be at most 200 characters"), role: z.enum(ROLES) });
 
 export const loginSchema = z.object({
   email: z.email({ error: "must be a valid email address" }).max(200),

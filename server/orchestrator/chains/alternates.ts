@@ -1,3 +1,4 @@
+import { ProviderError } from "../errors";
 import type { ChainStep } from "../spec";
 import { noUsableResult } from "./budget";
 import type { ChainContext } from "./context";
@@ -11,10 +12,15 @@ import type { StrategyOutcome } from "./types";
  * `fallback`. Each switch emits fallback.taken, but only once the budget admitted the alternate, so the
  * event log never shows a fallback to a step that did not run.
  */
-export async function runAlternates(ctx: ChainContext, steps: readonly ChainStep[]): Promise<StrategyOutcome> {
+export async function runAlternates(
+  ctx: ChainContext,
+  steps: readonly ChainStep[],
+  /** a failure before these alternates (the strategy that gave up): the first switch names it */
+  earlier?: { modelId: string; error: unknown },
+): Promise<StrategyOutcome> {
   const failures: Array<{ modelId: string; error: unknown }> = [];
   for (const step of steps) {
-    const previous = failures[failures.length - 1];
+    const previous = failures[failures.length - 1] ?? earlier;
     try {
       const result = await runStep(ctx, {
         role: step.role,
@@ -28,6 +34,7 @@ export async function runAlternates(ctx: ChainContext, steps: readonly ChainStep
                 fromModelId: previous.modelId,
                 toModelId: step.modelId,
                 reason: previous.error instanceof Error ? previous.error.message : String(previous.error),
+                ...(previous.error instanceof ProviderError ? { errorKind: previous.error.kind } : {}),
               })
           : undefined,
       });
@@ -38,5 +45,5 @@ export async function runAlternates(ctx: ChainContext, steps: readonly ChainStep
       failures.push({ modelId: step.modelId, error });
     }
   }
-  throw allFailed(failures);
+  throw allFailed(earlier ? [earlier, ...failures] : failures);
 }

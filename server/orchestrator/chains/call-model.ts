@@ -17,7 +17,7 @@ export interface CallOutcome {
 export async function callModel(
   client: ModelClient,
   request: GenerateRequest & { signal: AbortSignal },
-  options: { stream: boolean; clock: Clock; onDelta: (text: string) => void },
+  options: { stream: boolean; clock: Clock; onDelta: (text: string) => void; onFirstToken?: () => void },
 ): Promise<CallOutcome> {
   const { clock, signal } = { clock: options.clock, signal: request.signal };
   const started = clock.now();
@@ -35,11 +35,15 @@ export async function callModel(
     if (signal.aborted) break;
     if (part.type === "text-delta") {
       if (part.text === "") continue;
-      firstTokenMs ??= clock.now() - started;
+      if (firstTokenMs === undefined) {
+        firstTokenMs = clock.now() - started;
+        options.onFirstToken?.();
+      }
       text += part.text;
       options.onDelta(part.text);
     } else {
       finished = part.result;
+      options.onFirstToken?.();
       break;
     }
   }

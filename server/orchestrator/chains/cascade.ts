@@ -1,3 +1,4 @@
+import { ProviderError } from "../errors";
 import type { ChainStep, ModelResult } from "../spec";
 import { noUsableResult, type BudgetExceededError } from "./budget";
 import type { ChainContext } from "./context";
@@ -32,6 +33,7 @@ function answerSteps(ctx: ChainContext): ChainStep[] {
 interface Escalation {
   from: string;
   reason: string;
+  errorKind?: string;
 }
 
 function answerRequest(ctx: ChainContext, step: ChainStep, escalation?: Escalation): StepRequest {
@@ -40,12 +42,26 @@ function answerRequest(ctx: ChainContext, step: ChainStep, escalation?: Escalati
     modelId: step.modelId,
     build: () => taskMessages(ctx.task.prompt, ctx.requirements.format),
     onAdmitted: escalation
-      ? () => ctx.emit({ type: "fallback.taken", taskId: ctx.task.id, fromModelId: escalation.from, toModelId: step.modelId, reason: escalation.reason })
+      ? () =>
+          ctx.emit({
+            type: "fallback.taken",
+            taskId: ctx.task.id,
+            fromModelId: escalation.from,
+            toModelId: step.modelId,
+            reason: escalation.reason,
+            ...(escalation.errorKind ? { errorKind: escalation.errorKind } : {}),
+          })
       : undefined,
   };
 }
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/** an escalation after a failed call: its message, and its kind when the provider said */
+const failedCall = (from: string, error: unknown): Escalation => ({
+  from,
+  reason: message(error),
+  ...(error instanceof ProviderError ? { errorKind: error.kind } : {}),
+});
 
 /** What the cascade has seen so far: the best fallback answers if no gate ever passes. */
 class Tally {
@@ -85,7 +101,7 @@ async function withVerifier(ctx: ChainContext, answers: ChainStep[], verifier: C
         break;
       }
       tally.failures.push({ modelId: step.modelId, error });
-      escalation = { from: step.modelId, reason: message(error) };
+      escalation = failedCall(step.modelId, error);
       continue;
     }
     const format = tally.record(ctx, result);
@@ -158,7 +174,7 @@ async function byFormat(ctx: ChainContext, answers: ChainStep[]): Promise<Strate
         break;
       }
       tally.failures.push({ modelId: step.modelId, error });
-      escalation = { from: step.modelId, reason: message(error) };
+      escalation = failedCall(step.modelId, error);
     }
   }
   return tally.settle();

@@ -20,6 +20,8 @@ export interface ChainContext {
   allocateIndex(): number;
   /** completed steps, in completion order */
   readonly completed: ModelResult[];
+  /** models whose call failed or was refused in this task, last one last */
+  readonly failed: Array<{ modelId: string; error: unknown }>;
 }
 
 export function createChainContext(input: ExecuteInput, ports: EnginePorts): ChainContext {
@@ -39,6 +41,7 @@ export function createChainContext(input: ExecuteInput, ports: EnginePorts): Cha
     emit,
     allocateIndex: () => nextIndex++,
     completed: [],
+    failed: [],
   };
 }
 

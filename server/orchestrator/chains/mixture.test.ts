@@ -24,11 +24,19 @@ describe("mixture", () => {
     expect(t.events.filter((e) => e.type === "step.failed")).toMatchObject([{ stepIndex: 1, modelId: "p2" }]);
   });
 
-  it("fails when every proposer fails", async () => {
+  it("lets the aggregator's model answer alone when every proposer fails (the plan's last resort)", async () => {
     const down = { script: { error: new ProviderError("auth", "down", 401) } };
-    const { error, t } = await runChain("mixture", plan, { p1: down, p2: down, p3: down, agg: { script: { text: "x" } } });
+    const { outcome, t } = await runChain("mixture", plan, { p1: down, p2: down, p3: down, agg: { script: { text: "x" } } });
+    expect(outcome?.result.text).toBe("x");
+    expect(t.clients.agg?.calls).toHaveLength(1);
+    expect(t.events.find((e) => e.type === "fallback.taken")).toMatchObject({ fromModelId: "p3", toModelId: "agg" });
+  });
+
+  it("fails when every model of the plan fails", async () => {
+    const down = { script: { error: new ProviderError("auth", "down", 401) } };
+    const { error, t } = await runChain("mixture", plan, { p1: down, p2: down, p3: down, agg: down });
     expect(error).toBeInstanceOf(ProviderError);
-    expect(t.clients.agg?.calls).toHaveLength(0);
+    expect(t.clients.agg?.calls).toHaveLength(1);
   });
 
   it("falls back to the first proposal when the aggregator fails", async () => {

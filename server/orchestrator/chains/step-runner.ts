@@ -2,8 +2,8 @@ import { fitContext, type ContextEntry } from "../communication/context-store";
 import { estimateMessagesTokens, estimateTokens } from "../communication/tokens";
 import { ProviderError } from "../errors";
 import { cancelledError, toProviderError } from "../resilience/errors";
-import { callWithResilience } from "../resilience/policy";
-import { costUsd, type ChatMessage, type MessageKind, type ModelResult, type ModelSpec, type StepRole } from "../spec";
+import { callWithResilience, resilienceOptionsFrom } from "../resilience/policy";
+import { costUsd, type ChatMessage, type MessageKind, type ModelResult, type ModelSpec, type Sampling, type StepRole } from "../spec";
 import { callModel } from "./call-model";
 import { node, type ChainContext } from "./context";
 
@@ -33,6 +33,16 @@ export function outputReserve(spec: ModelSpec | undefined): number {
   return Math.max(256, Math.min(4096, Math.floor(spec.contextWindow / 4)));
 }
 
+/** The caller's sampling settings for one call; a caller's max tokens can lower the step's reserve, never raise it. */
+function samplingFor(sampling: Sampling | undefined, reserve: number) {
+  return {
+    maxOutputTokens: sampling?.maxOutputTokens !== undefined ? Math.min(reserve, sampling.maxOutputTokens) : reserve,
+    ...(sampling?.temperature !== undefined ? { temperature: sampling.temperature } : {}),
+    ...(sampling?.topP !== undefined ? { topP: sampling.topP } : {}),
+    ...(sampling?.stop !== undefined ? { stop: sampling.stop } : {}),
+  };
+}
+
 function asEntries(incoming: readonly Incoming[], to: string): ContextEntry[] {
   return incoming.map((m) => ({ ...m, to, tokens: estimateTokens(m.content) }));
 }
@@ -55,6 +65,8 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
   } catch (error) {
     lookupError = error;
   }
+  const guard = spec ? ports.guard?.(modelId) : undefined;
+  const options = spec?.resilience ? resilienceOptionsFrom(spec.resilience) : ctx.resilience;
   const reserve = outputReserve(spec);
   const windowForInput = spec ? spec.contextWindow - reserve : Number.POSITIVE_INFINITY;
   const inputEstimate = Math.min(estimateMessagesTokens(request.build(asEntries(request.incoming ?? [], ""))), windowForInput);
@@ -62,9 +74,31 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
     modelId,
     estimateCostUsd: (outputTokens) => (spec ? costUsd(spec.pricing, inputEstimate, outputTokens) : 0),
   });
-  request.onAdmitted?.();
   // Allocated synchronously, so steps started together (mixture, vote) get indexes in plan order.
   const stepIndex = ctx.allocateIndex();
+  // A resumed task replays what an earlier run recorded: no events (they are on record already), no new call.
+  const prior = ports.priorStep?.(stepIndex, modelId);
+  if (prior?.kind === "completed") {
+    admission.settle({ costUsd: prior.result.costUsd, latencyMs: prior.result.latencyMs, outputTokens: prior.result.outputTokens });
+    ctx.completed.push(prior.result);
+    return prior.result;
+  }
+  if (prior?.kind === "failed") {
+    admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
+    const error = new ProviderError("server", prior.error);
+    ctx.failed.push({ modelId, error });
+    throw error;
+  }
+  // An open breaker refuses the model before the step starts: the chain moves on to its next candidate, and the
+  // refusal shows as the reason of its fallback.taken rather than as a failed call the model never received.
+  try {
+    guard?.assertAvailable();
+  } catch (refusal) {
+    admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
+    ctx.failed.push({ modelId, error: refusal });
+    throw refusal;
+  }
+  request.onAdmitted?.();
   const to = node(stepIndex);
 
   try {
@@ -85,13 +119,14 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
     const client = ports.client(modelId);
 
     const call = await callWithResilience(
-      (signal) =>
+      (signal, progress) =>
         callModel(
           client,
-          { messages, signal, maxOutputTokens: reserve, capabilityHint: ctx.requirements.primary },
+          { messages, signal, ...samplingFor(task.sampling, reserve), capabilityHint: ctx.requirements.primary },
           {
             stream: ctx.stream,
             clock: ports.clock,
+            onFirstToken: progress.firstToken,
             onDelta: (text) => {
               if (!signal.aborted) ctx.emit({ type: "output.delta", taskId: task.id, stepIndex, text });
             },
@@ -102,7 +137,11 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
         clock: ports.clock,
         random: ports.random,
         signal: ctx.signal,
-        options: ctx.resilience,
+        // a plain reply's first token arrives with its last: only streams have a first-token deadline
+        options: ctx.stream ? options : { ...options, firstTokenTimeoutMs: undefined },
+        guard,
+        onBreakerChange: (t) =>
+          ctx.emit({ type: "breaker.changed", taskId: task.id, stepIndex, modelId, from: t.from, to: t.to, nextProbeAt: t.nextProbeAt }),
         timeoutMs: () => ctx.budget.remainingMs(),
         canRetry: (_error, delayMs) => delayMs < ctx.budget.remainingMs(),
         onRetry: (attempt, error) =>
@@ -141,6 +180,7 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
   } catch (raw) {
     admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
     const error = toProviderError(raw, modelId, ctx.signal);
+    ctx.failed.push({ modelId, error });
     ctx.emit({ type: "step.failed", taskId: task.id, stepIndex, modelId, error: error.message });
     throw error;
   }

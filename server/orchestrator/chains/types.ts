@@ -1,3 +1,4 @@
+import type { ModelGuard } from "../resilience/guard";
 import type { ResilienceOptions } from "../resilience/policy";
 import type {
   Capability,
@@ -29,7 +30,21 @@ export interface EnginePorts {
    * Without it the engine falls back to the routing candidate scores in chain.explanation, then to plan order.
    */
   capabilityMean?(modelId: string, capability: Capability): number | undefined;
+  /**
+   * Optional: the model's circuit breaker and bulkhead, held process-wide by the caller (not per task) so every
+   * task sees one breaker per model. Without it calls are only retried and timed out.
+   */
+  guard?(modelId: string): ModelGuard;
+  /**
+   * Optional, for a task resumed after a restart: what an earlier run recorded for this step index (indexes are
+   * allocated in the same order on every run). A completed step is replayed, not re-run nor re-billed; a failed
+   * one fails again with its recorded error; undefined runs the step.
+   */
+  priorStep?(stepIndex: number, modelId: string): PriorStep | undefined;
 }
+
+/** A step recorded by an earlier run of the same task. */
+export type PriorStep = { kind: "completed"; result: ModelResult } | { kind: "failed"; error: string };
 
 export interface ExecuteBudget {
   maxCostUsd?: number;

@@ -28,6 +28,14 @@ export function formatReport(report: LabReport, elapsedMs: number): string {
     ...learners,
     "",
     report.target.summary,
+    ...(report.secondSplit ? [`Second split (${report.secondSplit.rule}; tuned on ${report.secondSplit.tuneItems}, evaluated on ${report.secondSplit.evalItems}): ${report.secondSplit.target.summary}`] : []),
+    ...(report.ceiling
+      ? [`Hindsight ceiling (not a policy): the same cascade family tuned on the eval half itself reaches ${pct(report.ceiling.accuracy)} at ${pct(report.ceiling.costShare)} of the best single model's cost (cap 30%).`]
+      : []),
+    ...(report.alternatives ?? []).flatMap((a) => [
+      `Alternative family ${a.name} (${a.tuneHow} on the tune split: ${pct(a.tuneAccuracy)} at ${pct(a.tuneCostShare)}): ${a.target.summary}`,
+      ...(a.secondSplit ? [`  second split: ${a.secondSplit.summary}`] : []),
+    ]),
     `Elapsed: ${(elapsedMs / 1000).toFixed(1)} s`,
   ].join("\n");
 }

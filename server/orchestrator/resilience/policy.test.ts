@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { ProviderError } from "../errors";
 import { createManualClock, createSeededRandom } from "../testing";
+import { createModelGuard } from "./guard";
 import { callWithResilience, DEFAULT_RESILIENCE, retryDelayMs, type ResilienceOptions } from "./policy";
+import type { AttemptProgress } from "./timeout";
 
 const options: ResilienceOptions = { ...DEFAULT_RESILIENCE, baseDelayMs: 100 };
 
@@ -109,5 +111,66 @@ describe("callWithResilience", () => {
     await callWithResilience(async () => "fast", { modelId: "m", clock, options });
     expect(clock.pending()).toBe(0);
     expect(clock.now()).toBe(0);
+  });
+});
+
+describe("callWithResilience: first-token deadline", () => {
+  it("times out a stream that sends no first token, long before the total timeout", async () => {
+    const clock = createManualClock();
+    const silent = (signal: AbortSignal) => new Promise<string>((_, reject) => signal.addEventListener("abort", () => reject(signal.reason)));
+    await expect(
+      callWithResilience(silent, { modelId: "m", clock, options: { ...options, maxRetries: 0, timeoutMs: 10_000, firstTokenTimeoutMs: 300 } }),
+    ).rejects.toMatchObject({ kind: "timeout", message: "m sent no first token within 300 ms" });
+    expect(clock.now()).toBe(300);
+  });
+
+  it("lifts the first-token deadline once text arrives; the total timeout still holds", async () => {
+    const clock = createManualClock();
+    const trickle = async (signal: AbortSignal, progress: AttemptProgress) => {
+      await clock.sleep(100, signal);
+      progress.firstToken();
+      await clock.sleep(5000, signal);
+      return "late but whole";
+    };
+    const opts = { ...options, maxRetries: 0, timeoutMs: 10_000, firstTokenTimeoutMs: 300 };
+    await expect(callWithResilience(trickle, { modelId: "m", clock, options: opts })).resolves.toBe("late but whole");
+    expect(clock.now()).toBe(5100);
+    await expect(callWithResilience(trickle, { modelId: "m", clock, options: { ...opts, timeoutMs: 2000 } })).rejects.toMatchObject({
+      message: "m timed out after 2000 ms",
+    });
+  });
+});
+
+describe("callWithResilience: through a model guard", () => {
+  const breaker = { consecutiveFailures: 2, failureRatio: null, window: 10, halfOpenAfterMs: 5000 };
+
+  it("stops retrying as soon as a failure opens the breaker, reporting the transition", async () => {
+    const clock = createManualClock();
+    const guard = createModelGuard("m", { breaker, bulkhead: { maxConcurrent: 4, maxQueued: 4 } }, { clock });
+    const script = failing([new ProviderError("server", "500", 500), new ProviderError("server", "500 again", 500), new ProviderError("server", "never", 500)]);
+    const retries: number[] = [];
+    const transitions: string[] = [];
+    await expect(
+      callWithResilience(script.fn, {
+        modelId: "m",
+        clock,
+        options: { ...options, maxRetries: 5 },
+        guard,
+        onRetry: (attempt) => retries.push(attempt),
+        onBreakerChange: (t) => transitions.push(`${t.from}→${t.to}@${t.nextProbeAt}`),
+      }),
+    ).rejects.toMatchObject({ kind: "server", message: "500 again" });
+    expect(script.calls()).toBe(2);
+    expect(retries).toEqual([1]);
+    expect(transitions).toEqual([`closed→open@${clock.now() + 5000}`]);
+  });
+
+  it("never retries a circuit-open refusal", async () => {
+    const clock = createManualClock();
+    const guard = createModelGuard("m", { breaker: { ...breaker, consecutiveFailures: 1 }, bulkhead: { maxConcurrent: 4, maxQueued: 4 } }, { clock });
+    await guard.execute(() => Promise.reject(new ProviderError("network", "reset"))).catch(() => undefined);
+    const script = failing([]);
+    await expect(callWithResilience(script.fn, { modelId: "m", clock, options, guard })).rejects.toMatchObject({ kind: "circuit-open" });
+    expect(script.calls()).toBe(0);
   });
 });

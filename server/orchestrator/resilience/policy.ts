@@ -1,8 +1,9 @@
 import { ConstantBackoff, handleWhen, retry } from "cockatiel";
 import { ProviderError } from "../errors";
-import type { Clock, RandomSource } from "../spec";
+import { DEFAULT_RESILIENCE_SETTINGS, type Clock, type RandomSource, type ResilienceSettings } from "../spec";
 import { cancelledError, toProviderError } from "./errors";
-import { withTimeout } from "./timeout";
+import type { BreakerTransition, ModelGuard } from "./guard";
+import { withTimeout, type AttemptProgress } from "./timeout";
 
 export interface ResilienceOptions {
   /** retries after the first attempt, for retryable ProviderErrors only */
@@ -11,16 +12,24 @@ export interface ResilienceOptions {
   baseDelayMs: number;
   /** ceiling for a backoff or a provider's Retry-After */
   maxDelayMs: number;
-  /** total time allowed for one attempt, first token to finish */
+  /** total time allowed for one attempt, start to finish */
   timeoutMs: number;
+  /** time allowed until a stream's first text; the caller leaves it out for plain calls */
+  firstTokenTimeoutMs?: number;
 }
 
-export const DEFAULT_RESILIENCE: ResilienceOptions = {
-  maxRetries: 2,
-  baseDelayMs: 500,
-  maxDelayMs: 30_000,
-  timeoutMs: 120_000,
-};
+/** The engine's options from a model's stored settings. */
+export function resilienceOptionsFrom(settings: ResilienceSettings): ResilienceOptions {
+  return {
+    maxRetries: settings.maxRetries,
+    baseDelayMs: settings.baseBackoffMs,
+    maxDelayMs: settings.maxBackoffMs,
+    timeoutMs: settings.totalTimeoutMs,
+    firstTokenTimeoutMs: settings.firstTokenTimeoutMs,
+  };
+}
+
+export const DEFAULT_RESILIENCE: ResilienceOptions = resilienceOptionsFrom(DEFAULT_RESILIENCE_SETTINGS);
 
 export interface CallOptions {
   modelId: string;
@@ -34,6 +43,10 @@ export interface CallOptions {
   onRetry?: (attempt: number, error: ProviderError, delayMs: number) => void;
   /** veto a retry (e.g. the latency budget cannot absorb the delay) */
   canRetry?: (error: ProviderError, delayMs: number) => boolean;
+  /** the model's circuit breaker and bulkhead; every attempt goes through them */
+  guard?: ModelGuard;
+  /** a breaker transition one of these attempts caused */
+  onBreakerChange?: (transition: BreakerTransition) => void;
 }
 
 /**
@@ -48,11 +61,13 @@ export function retryDelayMs(attempt: number, error: ProviderError, options: Res
 }
 
 /**
- * One model call wrapped in a cockatiel retry policy plus a Clock-measured timeout per attempt. Cockatiel owns
- * the retry loop and decision; the backoff itself sleeps on the Clock port (cockatiel's own delay is 0) so tests
- * with a manual clock stay instant and deterministic.
+ * One model call wrapped in a cockatiel retry policy; each attempt goes through the model's guard (bulkhead, then
+ * circuit breaker) and Clock-measured first-token and total timeouts. Cockatiel owns the retry loop and decision;
+ * the backoff itself sleeps on the Clock port (cockatiel's own delay is 0) so tests with a manual clock stay
+ * instant and deterministic. Only retryable kinds are retried: an open breaker or a full bulkhead ("circuit-open",
+ * "bulkhead-full") and a cut stream go straight back to the chain, which falls back to its next candidate.
  */
-export async function callWithResilience<T>(fn: (signal: AbortSignal) => Promise<T>, call: CallOptions): Promise<T> {
+export async function callWithResilience<T>(fn: (signal: AbortSignal, progress: AttemptProgress) => Promise<T>, call: CallOptions): Promise<T> {
   const { clock, signal, options } = call;
   let lastError: ProviderError | undefined;
   let pendingDelay = 0;
@@ -63,6 +78,8 @@ export async function callWithResilience<T>(fn: (signal: AbortSignal) => Promise
       if (signal?.aborted || !(error instanceof ProviderError) || !error.retryable) return false;
       const attempt = retriesSoFar + 1;
       if (attempt > options.maxRetries) return false;
+      // the failure just opened the model's breaker: the next attempt would be refused, so fall back now
+      if (call.guard?.refusing()) return false;
       pendingDelay = retryDelayMs(attempt, error, options, call.random);
       return call.canRetry?.(error, pendingDelay) ?? true;
     }),
@@ -81,13 +98,19 @@ export async function callWithResilience<T>(fn: (signal: AbortSignal) => Promise
         throw cancelledError();
       }
     }
-    try {
-      return await withTimeout(fn, {
+    const timed = () =>
+      withTimeout(fn, {
         clock,
         signal,
         timeoutMs: Math.min(options.timeoutMs, typeof call.timeoutMs === "function" ? call.timeoutMs() : (call.timeoutMs ?? Number.POSITIVE_INFINITY)),
+        firstTokenMs: options.firstTokenTimeoutMs,
         describe: call.modelId,
+      }).catch((error: unknown) => {
+        // the breaker decides on ProviderError kinds, so raw adapter errors are typed before it sees them
+        throw toProviderError(error, call.modelId, signal);
       });
+    try {
+      return await (call.guard ? call.guard.execute(timed, { signal, onTransition: call.onBreakerChange }) : timed());
     } catch (error) {
       lastError = toProviderError(error, call.modelId, signal);
       throw lastError;

@@ -9,6 +9,10 @@ export interface GenerateRequest {
   messages: ChatMessage[];
   maxOutputTokens?: number;
   temperature?: number;
+  /** nucleus sampling, as the caller sent it (the gateway's top_p) */
+  topP?: number;
+  /** stop sequences, as the caller sent them (the gateway's stop) */
+  stop?: string[];
   signal?: AbortSignal;
   /** what the task is about; the simulated provider draws hidden correctness from this skill */
   capabilityHint?: Capability;

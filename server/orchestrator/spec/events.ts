@@ -1,6 +1,9 @@
 import type { ChatMessage } from "./client";
 import type { ModelChain, TaskRequirements, TaskStatus } from "./task";
 
+/** A circuit breaker's state, as the roster and the live chain view show it. */
+export type BreakerState = "closed" | "open" | "half-open";
+
 /** Every stage emits these. Persisted to task_events (except output.delta) and published on the bus. */
 export type TaskEvent =
   | { type: "task.queued"; taskId: string }
@@ -31,8 +34,30 @@ export type TaskEvent =
     }
   | { type: "step.failed"; taskId: string; stepIndex: number; modelId: string; error: string }
   | { type: "step.retried"; taskId: string; stepIndex: number; modelId: string; attempt: number; error: string }
-  | { type: "fallback.taken"; taskId: string; fromModelId: string; toModelId: string; reason: string }
-  | { type: "task.completed"; taskId: string; status: Extract<TaskStatus, "completed"> }
+  | {
+      type: "fallback.taken";
+      taskId: string;
+      fromModelId: string;
+      toModelId: string;
+      reason: string;
+      /** the ProviderError kind behind the switch, when it was one ("circuit-open": the model was skipped, never called) */
+      errorKind?: string;
+    }
+  /**
+   * A model's circuit breaker changed state during one of this task's calls (the call that tripped it, or the
+   * probe that closed or re-opened it). `nextProbeAt` (epoch ms on the engine's clock) is set while open.
+   */
+  | {
+      type: "breaker.changed";
+      taskId: string;
+      stepIndex?: number;
+      modelId: string;
+      from: BreakerState;
+      to: BreakerState;
+      nextProbeAt: number | null;
+    }
+  /** cached: answered from the result cache (no model was called), with the task that first produced the answer */
+  | { type: "task.completed"; taskId: string; status: Extract<TaskStatus, "completed">; cached?: boolean; cachedFromTaskId?: string }
   | { type: "task.failed"; taskId: string; status: Extract<TaskStatus, "failed" | "cancelled">; error: string };
 
 export type TaskEventType = TaskEvent["type"];

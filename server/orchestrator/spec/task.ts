@@ -31,6 +31,16 @@ export interface Task {
   policy: RoutingPolicy;
   /** optional: a whole conversation (the gateway's callers send one); answering steps send it verbatim */
   messages?: ChatMessage[];
+  /** optional: the caller's sampling settings (the gateway's), passed to every model call of the task */
+  sampling?: Sampling;
+}
+
+/** Sampling settings a caller may set; maxOutputTokens never raises a step's own reserve, only lowers it. */
+export interface Sampling {
+  temperature?: number;
+  topP?: number;
+  maxOutputTokens?: number;
+  stop?: string[];
 }
 
 export interface Evidence {

@@ -1,12 +1,17 @@
+import { ROLLUP_ERROR_KINDS, type RollupErrorKind } from "@/db/rollup-layout";
+
 /**
  * Steps persist the provider error's message, not its kind (step.failed carries `error: string`), so
  * the kind is recovered from the message. The patterns follow the messages ProviderError and the
  * simulated provider produce; anything unmatched is "other" rather than guessed.
  */
-export const ERROR_KINDS = ["rate-limit", "timeout", "server", "network", "auth", "bad-request", "bad-response", "cut-stream", "aborted", "budget", "other"] as const;
-export type ErrorKind = (typeof ERROR_KINDS)[number];
+export const ERROR_KINDS = ROLLUP_ERROR_KINDS;
+export type ErrorKind = RollupErrorKind;
 
 const PATTERNS: [ErrorKind, RegExp][] = [
+  // the guard's own refusals first: their messages also mention the model's state, not a provider's status
+  ["circuit-open", /circuit breaker/i],
+  ["bulkhead-full", /bulkhead full/i],
   ["aborted", /\b(abort|cancel)/i],
   ["rate-limit", /\b429\b|rate.?limit|too many requests/i],
   ["timeout", /time(d)?.?out|deadline/i],
@@ -23,14 +28,4 @@ export function errorKindOf(message: string | null | undefined): ErrorKind {
   if (!message) return "other";
   for (const [kind, pattern] of PATTERNS) if (pattern.test(message)) return kind;
   return "other";
-}
-
-/** Folds (message, count) rows into counts per kind, in ERROR_KINDS order, zero kinds left out. */
-export function countByKind(rows: readonly { error: string | null; n: number }[]): { kind: ErrorKind; count: number }[] {
-  const counts = new Map<ErrorKind, number>();
-  for (const row of rows) {
-    const kind = errorKindOf(row.error);
-    counts.set(kind, (counts.get(kind) ?? 0) + row.n);
-  }
-  return ERROR_KINDS.filter((k) => counts.has(k)).map((kind) => ({ kind, count: counts.get(kind) ?? 0 }));
 }

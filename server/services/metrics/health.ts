@@ -1,16 +1,29 @@
 import type { HealthState } from "@/server/orchestrator/registry/runtime-stats";
 import type { StepStats } from "./step-stats";
 
+/** One model's circuit breaker as the resilience layer reports it (injected: see MetricsDeps.breakerSnapshot). */
+export interface BreakerState {
+  modelId: string;
+  state: HealthState;
+  failures: number;
+  openedAt: number | null;
+  nextProbeAt: number | null;
+}
+
 export interface RosterHealth {
   id: string;
   name: string;
   simulated: boolean;
   enabled: boolean;
-  /** circuit-breaker state from the router's registry; "closed" for a model the router has not loaded yet */
+  /** circuit-breaker state; "closed" for a model no breaker has seen yet */
   health: HealthState;
+  /** consecutive failures the breaker counts, when the resilience layer reports them */
+  breakerFailures: number | null;
+  /** when an open breaker lets the next probe through; null when closed or unknown */
+  nextProbeAt: number | null;
   /** the router's smoothed error rate (EWMA, in-process since start) */
   routerErrorRate: number | null;
-  /** failed / finished calls in the selected range, from the database */
+  /** failed / finished calls in the selected range, from the rollups */
   recentErrorRate: number | null;
   requests: number;
 }
@@ -27,10 +40,21 @@ export interface RosterEntry {
   enabled: boolean;
 }
 
-export function rosterHealth(roster: readonly RosterEntry[], registry: RegistryLike, byModel: readonly StepStats[]): RosterHealth[] {
+/**
+ * Each roster model's health. The breakers' own snapshot is the authority when it is wired in; without it
+ * the router registry's health (fed by the same call outcomes) stands in.
+ */
+export function rosterHealth(
+  roster: readonly RosterEntry[],
+  registry: RegistryLike,
+  byModel: readonly StepStats[],
+  breakers?: readonly BreakerState[],
+): RosterHealth[] {
   const stats = new Map(byModel.map((s) => [s.key, s]));
+  const breakerOf = new Map((breakers ?? []).map((b) => [b.modelId, b]));
   return roster.map((m) => {
     const live = registry.findModel(m.id) ? registry.getStats(m.id) : null;
+    const breaker = breakerOf.get(m.id);
     const recent = stats.get(m.id);
     const finished = recent ? recent.completed + recent.failed : 0;
     return {
@@ -38,7 +62,9 @@ export function rosterHealth(roster: readonly RosterEntry[], registry: RegistryL
       name: m.name,
       simulated: m.isSimulated,
       enabled: m.enabled,
-      health: live?.health ?? "closed",
+      health: breaker?.state ?? live?.health ?? "closed",
+      breakerFailures: breaker ? breaker.failures : null,
+      nextProbeAt: breaker?.nextProbeAt ?? null,
       routerErrorRate: live ? live.errorRate : null,
       recentErrorRate: finished ? recent!.failed / finished : null,
       requests: recent?.requests ?? 0,

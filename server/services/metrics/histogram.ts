@@ -1,45 +1,41 @@
+import { LATENCY_BIN_COUNT, latencyBinEdges } from "@/db/rollup-layout";
+
 /**
- * Latency percentiles from a log-scale histogram that SQLite builds with GROUP BY, so a percentile
- * never needs the raw latencies in JS (or a sort over them). Bins are quarter-octaves
- * (bin = floor(4·log2 ms)): each spans ~19%, so an estimate is within ~10% of the true value.
+ * Latency percentiles from the rollups' fixed half-octave histogram (db/rollup-layout.ts): histograms of
+ * any buckets merge by adding counts, so a percentile over 30 days costs the same as over one minute.
+ * Within a bin the value is interpolated on a log scale, so an estimate is within the bin's ±19% and
+ * usually much closer.
  */
-export const BINS_PER_OCTAVE = 4;
+export type Histogram = number[];
 
-/** The SQL expression for a latency column's bin; `log2` needs SQLite's math functions (on in better-sqlite3). */
-export function binSql(column: string): string {
-  return `CAST(log2(max(${column}, 1)) * ${BINS_PER_OCTAVE} AS INTEGER)`;
+export function emptyHistogram(): Histogram {
+  return new Array<number>(LATENCY_BIN_COUNT).fill(0);
 }
 
-export interface Bin {
-  bin: number;
-  n: number;
+/** Adds counts position by position (histograms, or any fixed-length counter vector). */
+export function addHistogram(into: number[], from: readonly number[]): number[] {
+  for (let i = 0; i < from.length; i++) into[i] = (into[i] ?? 0) + (from[i] ?? 0);
+  return into;
 }
 
-export function binLow(bin: number): number {
-  return 2 ** (bin / BINS_PER_OCTAVE);
-}
-
-export function binHigh(bin: number): number {
-  return 2 ** ((bin + 1) / BINS_PER_OCTAVE);
-}
-
-/** The geometric middle of a bin: the unbiased point for a log-scale bin. */
-export function binMid(bin: number): number {
-  return Math.sqrt(binLow(bin) * binHigh(bin));
-}
-
-/** The q-quantile (0..1) of a histogram, or null when it is empty. */
-export function quantile(bins: readonly Bin[], q: number): number | null {
-  const sorted = [...bins].filter((b) => b.n > 0).sort((a, b) => a.bin - b.bin);
-  const total = sorted.reduce((sum, b) => sum + b.n, 0);
+/** The q-quantile (0..1) of a histogram in ms, or null when it is empty. */
+export function quantile(histogram: readonly number[], q: number): number | null {
+  const total = histogram.reduce((sum, n) => sum + n, 0);
   if (total === 0) return null;
   const rank = Math.max(1, Math.ceil(q * total));
   let seen = 0;
-  for (const b of sorted) {
-    seen += b.n;
-    if (seen >= rank) return Math.round(binMid(b.bin));
+  for (let bin = 0; bin < histogram.length; bin++) {
+    const n = histogram[bin] ?? 0;
+    if (n === 0) continue;
+    if (seen + n >= rank) {
+      const [low, high] = latencyBinEdges(bin);
+      if (!Number.isFinite(high)) return Math.round(low);
+      const f = (rank - seen - 0.5) / n;
+      return Math.round(low === 0 ? high * f : low * (high / low) ** f);
+    }
+    seen += n;
   }
-  return Math.round(binMid(sorted[sorted.length - 1]!.bin));
+  return null;
 }
 
 export interface Percentiles {
@@ -48,6 +44,17 @@ export interface Percentiles {
   p99: number | null;
 }
 
-export function percentiles(bins: readonly Bin[]): Percentiles {
-  return { p50: quantile(bins, 0.5), p95: quantile(bins, 0.95), p99: quantile(bins, 0.99) };
+export function percentiles(histogram: readonly number[]): Percentiles {
+  return { p50: quantile(histogram, 0.5), p95: quantile(histogram, 0.95), p99: quantile(histogram, 0.99) };
+}
+
+/** Non-empty bins as [low, high) ranges, for the latency histogram chart. */
+export function histogramBins(histogram: readonly number[]): { lowMs: number; highMs: number; count: number }[] {
+  const out: { lowMs: number; highMs: number; count: number }[] = [];
+  histogram.forEach((count, bin) => {
+    if (count === 0) return;
+    const [low, high] = latencyBinEdges(bin);
+    out.push({ lowMs: low, highMs: Number.isFinite(high) ? high : low * Math.SQRT2, count });
+  });
+  return out;
 }

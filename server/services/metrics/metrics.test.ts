@@ -1,20 +1,19 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/db/client";
+import { HOUR_MS, latencyBinEdges, latencyBinOf, LATENCY_BIN_COUNT } from "@/db/rollup-layout";
 import { seedDemoRoster } from "@/db/seed";
 import { createServices, type Services } from "@/server/services/app";
-import { errorBreakdown, firstEventIdAt } from "./errors";
-import { countByKind, errorKindOf } from "./error-kinds";
+import { errorKindOf } from "./error-kinds";
 import { breakerCounts } from "./health";
-import { percentiles, quantile } from "./histogram";
-import { learningEffectiveness } from "./learning";
-import { modelSeries } from "./model-series";
+import { emptyHistogram, histogramBins, percentiles, quantile } from "./histogram";
+import { learningEffectiveness, sampleInstants } from "./learning";
+import { profileSamples, PROFILE_SAMPLES } from "./profile-samples";
 import { windowOf } from "./ranges";
-import { judgePlan, selectionEfficiency } from "./selection";
-import { stepStats } from "./step-stats";
-import { strategyStats } from "./strategies";
+import { addBlobs, addEncoded, encodedUnit, encodeVector } from "./rollup-vectors";
+import { applyRollups } from "./rollup-writer";
+import { judgePlan } from "./selection";
 import { queueCounts, systemStats } from "./system";
-import { taskBuckets } from "./task-buckets";
-import { createMetricsService } from "./index";
+import { createMetricsService, metricsDepsOf } from "./index";
 
 process.env.ENSEMBLE_SECRET ??= "test-secret-for-vitest-only-0123456789";
 
@@ -28,20 +27,11 @@ function task(at: number, patch: Partial<{ status: string; cost: number; latency
   const id = `t${++n}`;
   db.$client
     .prepare(
-      `INSERT INTO tasks (id, prompt, status, strategy, policy, constraints, source, primary_capability, plan, cost_usd, latency_ms, created_at)
-       VALUES (?, 'p', ?, 'auto', 'balanced', '{}', 'ui', ?, ?, ?, ?, ?)`,
+      `INSERT INTO tasks (id, prompt, status, strategy, policy, constraints, source, primary_capability, plan, cost_usd, latency_ms, created_at, completed_at)
+       VALUES (?, 'p', ?, 'auto', 'balanced', '{}', 'ui', ?, ?, ?, ?, ?, ?)`,
     )
-    .run(id, patch.status ?? "completed", patch.capability ?? "math", patch.plan ? JSON.stringify(patch.plan) : null, patch.cost ?? 0.01, patch.latency === undefined ? 1000 : patch.latency, at);
+    .run(id, patch.status ?? "completed", patch.capability ?? "math", patch.plan ? JSON.stringify(patch.plan) : null, patch.cost ?? 0.01, patch.latency === undefined ? 1000 : patch.latency, at, at);
   return id;
-}
-
-function step(taskId: string, index: number, at: number, patch: Partial<{ status: string; latency: number; error: string; ttft: number }> = {}) {
-  db.$client
-    .prepare(
-      `INSERT INTO task_steps (task_id, step_index, role, model_id, status, error, input_tokens, output_tokens, cost_usd, latency_ms, first_token_ms, started_at)
-       VALUES (?, ?, 'answer', ?, ?, ?, 10, 20, 0.005, ?, ?, ?)`,
-    )
-    .run(taskId, index, model, patch.status ?? "completed", patch.error ?? null, patch.status === "failed" ? null : (patch.latency ?? 800), patch.ttft ?? null, at);
 }
 
 beforeEach(() => {
@@ -52,28 +42,52 @@ beforeEach(() => {
 });
 
 describe("histogram", () => {
-  it("estimates quantiles within a bin's width and is null when empty", () => {
-    expect(quantile([], 0.5)).toBeNull();
-    const bins = [{ bin: 40, n: 90 }, { bin: 48, n: 10 }]; // 2^10 = 1024 ms, 2^12 = 4096 ms
-    const p = percentiles(bins);
-    expect(p.p50).toBeGreaterThan(1024);
-    expect(p.p50).toBeLessThan(1024 * 2 ** 0.25);
-    expect(p.p95).toBeGreaterThan(4096);
-    expect(p.p99).toBe(p.p95);
+  it("bins are half-octaves from 4 ms, the first from 0, the last open-ended", () => {
+    expect(latencyBinOf(0)).toBe(0);
+    expect(latencyBinOf(3.9)).toBe(0);
+    expect(latencyBinOf(4)).toBe(1);
+    expect(latencyBinOf(8)).toBe(3);
+    expect(latencyBinOf(1e9)).toBe(LATENCY_BIN_COUNT - 1);
+    for (const ms of [5, 100, 1234, 60_000]) {
+      const [low, high] = latencyBinEdges(latencyBinOf(ms));
+      expect(ms).toBeGreaterThanOrEqual(low);
+      expect(ms).toBeLessThan(high);
+    }
+  });
+
+  it("estimates quantiles inside the right bin and is null when empty", () => {
+    expect(quantile(emptyHistogram(), 0.5)).toBeNull();
+    const h = emptyHistogram();
+    h[latencyBinOf(1000)] = 90;
+    h[latencyBinOf(5000)] = 10;
+    const p = percentiles(h);
+    expect(latencyBinOf(p.p50!)).toBe(latencyBinOf(1000));
+    expect(latencyBinOf(p.p95!)).toBe(latencyBinOf(5000));
+    expect(histogramBins(h).map((b) => b.count)).toEqual([90, 10]);
+  });
+});
+
+describe("stored count vectors", () => {
+  it("encode, add element-wise (also from an unaligned buffer) and merge like an UPSERT", () => {
+    const a = encodeVector([1, 2, 3]);
+    expect(addEncoded([0, 0, 0], a)).toEqual([1, 2, 3]);
+    const unaligned = Buffer.concat([Buffer.from([9]), a]).subarray(1);
+    expect(addEncoded([10, 10, 10], unaligned)).toEqual([11, 12, 13]);
+    expect(addEncoded([1], null)).toEqual([1]);
+    expect(addEncoded([0, 0, 0], addBlobs(a, encodeVector([5, 0, 1])))).toEqual([6, 2, 4]);
+    expect(addBlobs(null, a)).toBe(a);
+    expect(addEncoded([0, 0], encodedUnit("errs", 1))).toEqual([0, 1]);
   });
 });
 
 describe("error kinds", () => {
-  it("classifies provider messages and folds counts", () => {
+  it("classifies provider messages", () => {
     expect(errorKindOf("sim: 429 Too Many Requests")).toBe("rate-limit");
     expect(errorKindOf("request timed out after 30000 ms")).toBe("timeout");
     expect(errorKindOf("stream ended without a finish part")).toBe("cut-stream");
     expect(errorKindOf("upstream 503 server error")).toBe("server");
     expect(errorKindOf("weird")).toBe("other");
-    expect(countByKind([{ error: "429", n: 2 }, { error: "rate limited", n: 1 }, { error: null, n: 1 }])).toEqual([
-      { kind: "rate-limit", count: 3 },
-      { kind: "other", count: 1 },
-    ]);
+    expect(errorKindOf(null)).toBe("other");
   });
 });
 
@@ -87,126 +101,142 @@ describe("ranges", () => {
   });
 });
 
-describe("bucket queries", () => {
-  it("taskBuckets counts per minute with every bucket present and ignores tasks outside the window", () => {
-    const w = windowOf("15m", NOW);
-    task(w.from + 5, { cost: 0.5 });
-    task(w.from + 10, { status: "failed", latency: 4000 });
-    task(w.to - 1000, { status: "running", latency: null });
-    task(w.from - 1);
-    const { buckets, totals } = taskBuckets(db, w);
-    expect(buckets).toHaveLength(15);
-    expect(buckets[0]).toMatchObject({ tasks: 2, completed: 1, failed: 1 });
-    expect(buckets[0]!.costUsd).toBeCloseTo(0.51);
-    expect(buckets[14]).toMatchObject({ tasks: 1, p95Ms: null });
-    expect(totals).toMatchObject({ tasks: 3, completed: 1, failed: 1 });
-    expect(totals.latency.p95).toBeGreaterThan(3500);
+describe("live writer", () => {
+  it("counts a finished task in the minute, hour and day rows of its finish, with its planned strategy and cache hit", () => {
+    const id = task(NOW - 5000, { plan: { strategy: "vote", steps: [{ modelId: "a" }] }, latency: 2000 });
+    applyRollups(db, { type: "task.completed", taskId: id, status: "completed", cached: true } as never, NOW);
+    const rows = db.$client.prepare("SELECT dim, key, n, completed, cache_hits FROM metric_rollups_minute ORDER BY dim").all();
+    expect(rows).toEqual([
+      { dim: "strategy", key: "vote", n: 1, completed: 1, cache_hits: 1 },
+      { dim: "task", key: "", n: 1, completed: 1, cache_hits: 1 },
+    ]);
+    for (const table of ["metric_rollups_hour", "metric_rollups_day"]) {
+      expect(db.$client.prepare(`SELECT sum(n) AS n FROM ${table} WHERE dim = 'task'`).get()).toEqual({ n: 1 });
+    }
   });
 
-  it("stepStats groups by model and capability with error rate, ttft and tokens", () => {
-    const w = windowOf("1h", NOW);
-    const a = task(w.from + 1000, { capability: "code" });
-    step(a, 0, w.from + 1000, { latency: 500, ttft: 100 });
-    step(a, 1, w.from + 2000, { status: "failed", error: "429" });
-    const { byModel, byCapability } = stepStats(db, w);
-    expect(byModel).toHaveLength(1);
-    expect(byModel[0]).toMatchObject({ key: model, requests: 2, completed: 1, failed: 1, errorRate: 0.5, ttftMs: 100, inputTokens: 20, outputTokens: 40 });
-    expect(byModel[0]!.latency.p50).toBeGreaterThan(450);
-    expect(byCapability[0]).toMatchObject({ key: "code", requests: 2 });
+  it("ignores events that change no counter, and a task it cannot find", () => {
+    applyRollups(db, { type: "task.queued", taskId: "nope" }, NOW);
+    applyRollups(db, { type: "task.completed", taskId: "nope", status: "completed" }, NOW);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM metric_rollups_minute").get()).toEqual({ n: 0 });
   });
 
-  it("modelSeries buckets one model's calls and builds its histogram", () => {
-    const w = windowOf("24h", NOW);
-    const a = task(w.from + 10);
-    step(a, 0, w.from + 10, { latency: 100 });
-    step(a, 1, w.from + 3_600_000 * 2 + 5, { latency: 10_000 });
-    const s = modelSeries(db, model, w);
-    expect(s.buckets).toHaveLength(24);
-    expect(s.buckets[0]!.requests).toBe(1);
-    expect(s.buckets[2]!.requests).toBe(1);
-    expect(s.bins).toHaveLength(2);
-    expect(modelSeries(db, "nope", w).bins).toEqual([]);
+  it("prunes minute rows past the retention on the first write of an hour", () => {
+    const old = task(NOW - 3 * 24 * HOUR_MS);
+    applyRollups(db, { type: "task.completed", taskId: old, status: "completed" }, NOW - 3 * 24 * HOUR_MS);
+    expect(db.$client.prepare("SELECT count(*) AS n FROM metric_rollups_minute").get()).toEqual({ n: 2 });
+    const fresh = task(NOW);
+    applyRollups(db, { type: "task.completed", taskId: fresh, status: "completed" }, NOW);
+    expect(db.$client.prepare("SELECT min(bucket_start) AS b FROM metric_rollups_minute").get()).toEqual({ b: Math.floor(NOW / 60_000) * 60_000 });
+    expect(db.$client.prepare("SELECT sum(n) AS n FROM metric_rollups_hour WHERE dim = 'task'").get()).toEqual({ n: 2 });
   });
+});
 
-  it("errorBreakdown counts failed steps and retried events by kind", () => {
-    const w = windowOf("1h", NOW);
-    const a = task(w.from + 10);
-    step(a, 0, w.from + 10, { status: "failed", error: "timed out" });
-    const event = db.$client.prepare("INSERT INTO task_events (task_id, type, payload, at) VALUES (?, ?, ?, ?)");
-    event.run(a, "step.retried", JSON.stringify({ modelId: model, error: "429 rate limit" }), w.from - 10); // before the window
-    event.run(a, "step.retried", JSON.stringify({ modelId: model, error: "429 rate limit" }), w.from + 20);
-    event.run(a, "step.retried", JSON.stringify({ modelId: "other", error: "429" }), w.from + 30);
-    expect(firstEventIdAt(db, w.from)).toBe(2);
-    expect(errorBreakdown(db, model, w)).toEqual({ failed: [{ kind: "timeout", count: 1 }], retried: [{ kind: "rate-limit", count: 1 }] });
-  });
-
-  it("strategyStats groups by the planned strategy and reports no cache hits", () => {
-    const w = windowOf("1h", NOW);
-    task(w.from + 1, { plan: { strategy: "vote", steps: [{}, {}, {}] } });
-    task(w.from + 2, { plan: { strategy: "vote", steps: [{}] } });
-    task(w.from + 3);
-    const rows = strategyStats(db, w);
-    expect(rows.find((r) => r.strategy === "vote")).toMatchObject({ tasks: 2, avgSteps: 2, cacheHits: 0 });
-    expect(rows.find((r) => r.strategy === "auto")).toMatchObject({ tasks: 1 });
-  });
-
-  it("selection efficiency compares the chosen model's quality with the best eligible one", () => {
+describe("selection efficiency", () => {
+  it("compares the chosen model's quality with the best eligible one, in JS and in the writer's SQL alike", () => {
     const cands = (chosen: number) => ({
+      strategy: "single",
       steps: [{ modelId: "a" }],
       explanation: { candidates: [{ modelId: "a", components: { quality: chosen } }, { modelId: "b", components: { quality: 0.8 } }, { modelId: "c", rejected: "x", components: { quality: 0.99 } }] },
     });
     expect(judgePlan(cands(0.78))).toBe(true);
     expect(judgePlan(cands(0.7))).toBe(false);
     expect(judgePlan({ steps: [{ modelId: "a" }] })).toBeNull();
-    const w = windowOf("1h", NOW);
-    task(w.from + 1, { plan: cands(0.78) });
-    task(w.from + 2, { plan: cands(0.5) });
-    expect(selectionEfficiency(db, w)).toMatchObject({ evaluated: 2, efficient: 1, share: 0.5 });
-  });
-
-  it("learning effectiveness averages |mean - skill| per bucket for known skills only", () => {
-    const w = windowOf("1h", NOW);
-    const insert = db.$client.prepare("INSERT INTO profile_history (model_id, capability, mean, low, high, source, at) VALUES (?, ?, ?, 0, 1, ?, ?)");
-    insert.run(model, "math", 0.5, "learned", w.from + 10);
-    insert.run(model, "math", 0.7, "learned", w.from + 20);
-    insert.run(model, "math", 0.0, "manual", w.from + 30);
-    const points = learningEffectiveness(db, w, [model], () => ({ math: 0.8 }));
-    expect(points).toHaveLength(60);
-    expect(points[0]!.meanAbsError).toBeCloseTo(0.2);
-    expect(points[0]!.points).toBe(2);
-    expect(points[1]!.meanAbsError).toBeNull();
-    expect(learningEffectiveness(db, w, [model], () => null)[0]!.points).toBe(0);
-  });
-
-  it("queue counts and system stats read the database and the process", () => {
-    const w = windowOf("1h", NOW);
-    task(w.from, { status: "queued" });
-    task(w.from, { status: "running" });
-    expect(queueCounts(db)).toEqual({ running: 1, queued: 1 });
-    const s = systemStats(db);
-    expect(s.databaseBytes).toBeGreaterThan(0);
-    expect(s.rssBytes).toBeGreaterThan(0);
-    expect(s.cacheHitRate).toBeNull();
+    for (const [quality, at] of [[0.78, NOW - 3000], [0.5, NOW - 2000]] as const) {
+      applyRollups(db, { type: "task.completed", taskId: task(at, { plan: cands(quality) }), status: "completed" }, at);
+    }
+    applyRollups(db, { type: "task.completed", taskId: task(NOW - 1000, { plan: { steps: [{ modelId: "a" }] } }), status: "completed" }, NOW - 1000);
+    const metrics = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => NOW });
+    expect(metrics.overview("15m").quality.selection).toMatchObject({ evaluated: 2, efficient: 1, share: 0.5 });
   });
 });
 
-describe("metrics service", () => {
-  it("overview and model views agree and health counts breakers", () => {
-    const metrics = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => NOW });
+describe("learning effectiveness", () => {
+  it("samples the latest non-manual profile point of each capability and averages |mean - skill|", () => {
     const w = windowOf("1h", NOW);
-    const a = task(w.from + 5);
-    step(a, 0, w.from + 5);
-    const overview = metrics.overview("1h");
-    expect(overview.kpis.tasks).toBe(1);
-    expect(overview.kpis.cacheHitRate).toBeNull();
-    expect(overview.roster.find((r) => r.id === model)?.requests).toBe(1);
-    expect(metrics.model(model, "1h").totals.requests).toBe(1);
-    expect(() => metrics.model("missing", "1h")).toThrow(/does not exist/);
-    expect(metrics.health()).toMatchObject({ status: "ok", database: true });
-    expect(breakerCounts([{ health: "open", enabled: true }, { health: "half-open", enabled: true }, { health: "closed", enabled: false }])).toEqual({
-      open: 1,
-      halfOpen: 1,
-      closed: 0,
+    const insert = db.$client.prepare("INSERT INTO profile_history (model_id, capability, mean, low, high, source, at) VALUES (?, ?, ?, 0, 1, ?, ?)");
+    insert.run(model, "math", 0.5, "learned", w.from - 10); // before the window: in force at its start
+    insert.run(model, "math", 0.7, "learned", w.from + 30 * 60_000);
+    insert.run(model, "math", 0.0, "manual", w.from + 31 * 60_000);
+    const points = learningEffectiveness(db, w, [model], () => ({ math: 0.8 }));
+    expect(points).toHaveLength(12);
+    expect(points[0]!.meanAbsError).toBeCloseTo(0.3);
+    expect(points.at(-1)!.meanAbsError).toBeCloseTo(0.1);
+    expect(points.at(-1)!.points).toBe(1);
+    expect(learningEffectiveness(db, w, [model], () => null).every((p) => p.meanAbsError === null)).toBe(true);
+  });
+
+  it("thins the samples as the roster grows, so the seeks stay bounded", () => {
+    const w = windowOf("30d", NOW);
+    expect(sampleInstants(w, 10)).toHaveLength(12);
+    expect(sampleInstants(w, 3000)).toHaveLength(2);
+    expect(sampleInstants(w, 10).at(-1)).toBe(w.to);
+  });
+});
+
+describe("profile samples", () => {
+  it("keeps each recorded point once, at most PROFILE_SAMPLES per capability, older points at the window's start", () => {
+    const w = windowOf("24h", NOW);
+    const insert = db.$client.prepare("INSERT INTO profile_history (model_id, capability, mean, low, high, source, at) VALUES (?, 'code', ?, 0, 1, 'learned', ?)");
+    insert.run(model, 0.4, w.from - HOUR_MS);
+    for (let i = 1; i <= 500; i++) insert.run(model, 0.5 + i / 10_000, w.from + i * 60_000);
+    const points = profileSamples(db, model, w);
+    expect(points.length).toBeLessThanOrEqual(PROFILE_SAMPLES + 1);
+    expect(points[0]).toMatchObject({ capability: "code", mean: 0.4, at: w.from });
+    expect(new Set(points.map((p) => p.at)).size).toBe(points.length);
+  });
+});
+
+describe("system and health", () => {
+  it("queue counts come from the injected sources when present, else from the database", () => {
+    task(NOW, { status: "queued" });
+    task(NOW, { status: "running" });
+    expect(queueCounts(db)).toEqual({ running: 1, queued: 1 });
+    expect(systemStats(db)).toMatchObject({ running: 1, queued: 1, cache: null });
+    const s = systemStats(db, { queueDepth: () => 7, activeTasks: () => 3, cacheStats: () => ({ hits: 2, misses: 1, entries: 5 }) });
+    expect(s).toMatchObject({ running: 3, queued: 7, cache: { entries: 5 } });
+    expect(s.databaseBytes).toBeGreaterThan(0);
+    expect(s.rssBytes).toBeGreaterThan(0);
+  });
+
+  it("health reports the breakers' snapshot when wired in, and is degraded when every breaker is open", () => {
+    const deps = { db, roster: services.roster, registry: services.routing.registry, now: () => NOW, queueDepth: () => 4 };
+    expect(createMetricsService(deps).health()).toMatchObject({ status: "ok", database: true, queueDepth: 4 });
+    const allOpen = () => services.roster.list().map((m) => ({ modelId: m.id, state: "open" as const, failures: 5, openedAt: NOW, nextProbeAt: NOW + 1000 }));
+    const open = createMetricsService({ ...deps, breakerSnapshot: allOpen });
+    expect(open.health()).toMatchObject({ status: "degraded", breakers: { open: services.roster.list().filter((m) => m.enabled).length, closed: 0 } });
+    const overview = open.overview("15m");
+    expect(overview.breakers.source).toBe("breakers");
+    expect(overview.roster[0]).toMatchObject({ health: "open", breakerFailures: 5, nextProbeAt: NOW + 1000 });
+    expect(breakerCounts([{ health: "open", enabled: true }, { health: "half-open", enabled: true }, { health: "closed", enabled: false }])).toEqual({ open: 1, halfOpen: 1, closed: 0 });
+  });
+
+  it("metricsDepsOf picks the live sources a services bundle carries", () => {
+    const deps = metricsDepsOf({
+      db,
+      roster: services.roster,
+      routing: services.routing,
+      queue: { depth: () => 9, active: () => 2 },
+      cache: { stats: () => ({ hits: 1, misses: 1, entries: 1 }) },
+      breakers: { snapshot: () => [] },
     });
+    expect(deps.queueDepth?.()).toBe(9);
+    expect(deps.activeTasks?.()).toBe(2);
+    expect(deps.cacheStats?.()).toEqual({ hits: 1, misses: 1, entries: 1 });
+    expect(deps.breakerSnapshot?.()).toEqual([]);
+  });
+
+  it("the overview's cache hit rate is n/a without a cache and without hits, a rate otherwise", () => {
+    const id = task(NOW);
+    applyRollups(db, { type: "task.completed", taskId: id, status: "completed" }, NOW);
+    const base = { db, roster: services.roster, registry: services.routing.registry, now: () => NOW };
+    expect(createMetricsService(base).overview("15m").kpis).toMatchObject({ tasks: 1, cacheHitRate: null, cacheKnown: false });
+    expect(createMetricsService({ ...base, cacheStats: () => ({ hits: 0, misses: 1, entries: 0 }) }).overview("15m").kpis).toMatchObject({ cacheHitRate: 0, cacheKnown: true });
+  });
+
+  it("a model page 404s an unknown model", () => {
+    const metrics = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => NOW });
+    expect(() => metrics.model("missing", "1h")).toThrow(/does not exist/);
+    expect(metrics.model(model, "1h")).toMatchObject({ totals: { requests: 0 }, histogram: [], errors: { failed: [], retried: [] } });
   });
 });

@@ -1,7 +1,10 @@
 import type { Db } from "@/db/client";
-import { binSql, type Bin } from "./histogram";
+import { ROLLUP_ERROR_KINDS } from "@/db/rollup-layout";
+import { ERROR_KINDS, type ErrorKind } from "./error-kinds";
+import { emptyHistogram, type Histogram } from "./histogram";
 import type { MetricWindow } from "./ranges";
-import { num, statement } from "./statements";
+import { readByKey, readSeries } from "./rollup-read";
+import { zeros } from "./rollup-vectors";
 
 export interface ModelBucket {
   t: number;
@@ -12,37 +15,39 @@ export interface ModelBucket {
   outputTokens: number;
 }
 
+export interface ErrorBreakdown {
+  /** failed calls (the call's final outcome), by kind */
+  failed: { kind: ErrorKind; count: number }[];
+  /** retried attempts (failures the resilience layer absorbed), by kind */
+  retried: { kind: ErrorKind; count: number }[];
+}
+
 export interface ModelSeries {
   buckets: ModelBucket[];
-  bins: Bin[];
-  /** mean time to first token over the window; null without streamed steps */
+  latency: Histogram;
+  ttft: Histogram;
+  /** mean time to first token over the window; null without streamed calls */
   ttftMs: number | null;
+  errors: ErrorBreakdown;
 }
 
-interface Row {
-  i: number;
-  bin: number | null;
-  n: number;
-  failed: number | null;
-  cost: number | null;
-  tin: number | null;
-  tout: number | null;
-  ttft_sum: number | null;
-  ttft_n: number;
-}
+const COLUMNS = [
+  "n",
+  "failed",
+  "cost_usd",
+  "input_tokens",
+  "output_tokens",
+] as const;
 
-// One model's steps through task_steps_model_started_idx: its time series and latency histogram in one scan.
-const SQL = `
-  SELECT CAST((started_at - @from) / @bucket AS INTEGER) AS i, ${binSql("latency_ms")} AS bin, count(*) AS n,
-         sum(status = 'failed') AS failed, sum(cost_usd) AS cost, sum(input_tokens) AS tin, sum(output_tokens) AS tout,
-         sum(first_token_ms) AS ttft_sum, count(first_token_ms) AS ttft_n
-  FROM task_steps
-  WHERE model_id = @model AND started_at >= @from AND started_at < @to
-  GROUP BY i, bin`;
 
-/** A model's calls per bucket (every bucket present) and its latency histogram over the window. */
+const byKind = (sums: readonly number[]) =>
+  ERROR_KINDS.map((kind, i) => ({ kind, count: sums[i] ?? 0 })).filter((e) => e.count > 0);
+
+/** One model's calls per bucket (every bucket present), its latency and TTFT histograms and its errors by kind: one rollup read. */
 export function modelSeries(db: Db, modelId: string, window: MetricWindow): ModelSeries {
-  const rows = statement(db, SQL).all({ model: modelId, from: window.from, to: window.to, bucket: window.bucketMs }) as Row[];
+  const rows = readSeries(db, window, "model", modelId, COLUMNS);
+  // whole-window histograms and error kinds from the window's cover (day rows for whole days), not from every bucket
+  const [totals] = readByKey(db, window, "model", ["ttft_sum", "ttft_n"], ["lat", "ttft", "errs"], modelId);
   const buckets: ModelBucket[] = Array.from({ length: window.buckets }, (_, i) => ({
     t: window.from + i * window.bucketMs,
     requests: 0,
@@ -51,24 +56,24 @@ export function modelSeries(db: Db, modelId: string, window: MetricWindow): Mode
     inputTokens: 0,
     outputTokens: 0,
   }));
-  const bins = new Map<number, number>();
-  let ttftSum = 0;
-  let ttftN = 0;
+  const latency = totals?.lat ?? emptyHistogram();
+  const ttft = totals?.ttft ?? emptyHistogram();
+  const errs = totals?.errs ?? zeros("errs");
   for (const row of rows) {
     const bucket = buckets[row.i];
     if (!bucket) continue;
-    bucket.requests += row.n;
-    bucket.failed += num(row.failed);
-    bucket.costUsd += num(row.cost);
-    bucket.inputTokens += num(row.tin);
-    bucket.outputTokens += num(row.tout);
-    ttftSum += num(row.ttft_sum);
-    ttftN += row.ttft_n;
-    if (row.bin !== null) bins.set(row.bin, (bins.get(row.bin) ?? 0) + row.n);
+    bucket.requests = row.n;
+    bucket.failed = row.failed;
+    bucket.costUsd = row.cost_usd;
+    bucket.inputTokens = row.input_tokens;
+    bucket.outputTokens = row.output_tokens;
   }
   return {
     buckets,
-    bins: [...bins].map(([bin, n]) => ({ bin, n })).sort((a, b) => a.bin - b.bin),
-    ttftMs: ttftN ? Math.round(ttftSum / ttftN) : null,
+    latency,
+    ttft,
+    ttftMs: totals?.ttft_n ? Math.round(totals.ttft_sum / totals.ttft_n) : null,
+    // errs holds failed calls by kind, then retried attempts by kind
+    errors: { failed: byKind(errs.slice(0, ROLLUP_ERROR_KINDS.length)), retried: byKind(errs.slice(ROLLUP_ERROR_KINDS.length)) },
   };
 }

@@ -1,49 +1,35 @@
 import type { Db } from "@/db/client";
 import type { MetricWindow } from "./ranges";
-import { num, statement } from "./statements";
+import { readByKey } from "./rollup-read";
 
-/** Per-task figures, grouped by the strategy the planner chose. No result cache exists yet: cacheHits is always 0. */
+/** Per-task figures of the tasks that finished in the window, grouped by the strategy the planner chose. */
 export interface StrategyStats {
   strategy: string;
   tasks: number;
   completed: number;
   failed: number;
+  cancelled: number;
+  /** model calls actually run per task (fallbacks and retries-as-new-steps included) */
   avgSteps: number;
   avgCostUsd: number;
   avgLatencyMs: number | null;
-  cacheHits: 0;
+  cacheHits: number;
 }
 
-interface Row {
-  strategy: string;
-  tasks: number;
-  completed: number | null;
-  failed: number | null;
-  steps: number | null;
-  cost: number | null;
-  latency: number | null;
-}
-
-// The planned strategy sits in the plan JSON ("auto" resolves there); the planned step count comes from
-// the same JSON. Steps actually run can exceed it (fallbacks), which the per-model figures show instead.
-const SQL = `
-  SELECT coalesce(json_extract(plan, '$.strategy'), strategy) AS strategy, count(*) AS tasks,
-         sum(status = 'completed') AS completed, sum(status = 'failed') AS failed,
-         avg(json_array_length(plan, '$.steps')) AS steps, avg(cost_usd) AS cost, avg(latency_ms) AS latency
-  FROM tasks
-  WHERE created_at >= @from AND created_at < @to
-  GROUP BY 1 ORDER BY tasks DESC`;
+const COLUMNS = ["n", "completed", "failed", "cancelled", "steps", "cost_usd", "latency_sum", "latency_n", "cache_hits"] as const;
 
 export function strategyStats(db: Db, window: MetricWindow): StrategyStats[] {
-  const rows = statement(db, SQL).all({ from: window.from, to: window.to }) as Row[];
-  return rows.map((r) => ({
-    strategy: r.strategy,
-    tasks: r.tasks,
-    completed: num(r.completed),
-    failed: num(r.failed),
-    avgSteps: num(r.steps),
-    avgCostUsd: num(r.cost),
-    avgLatencyMs: r.latency === null ? null : Math.round(r.latency),
-    cacheHits: 0,
-  }));
+  return readByKey(db, window, "strategy", COLUMNS)
+    .map((r) => ({
+      strategy: r.key,
+      tasks: r.n,
+      completed: r.completed,
+      failed: r.failed,
+      cancelled: r.cancelled,
+      avgSteps: r.n ? r.steps / r.n : 0,
+      avgCostUsd: r.n ? r.cost_usd / r.n : 0,
+      avgLatencyMs: r.latency_n ? Math.round(r.latency_sum / r.latency_n) : null,
+      cacheHits: r.cache_hits,
+    }))
+    .sort((a, b) => b.tasks - a.tasks || a.strategy.localeCompare(b.strategy));
 }

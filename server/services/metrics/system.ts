@@ -11,11 +11,26 @@ export interface SystemStats {
   eventLoopLagP99Ms: number | null;
   /** share of one core used since the previous reading (0..n cores) */
   cpu: number | null;
+  /** tasks running now (the worker pool's count when wired in, else status = 'running') */
   running: number;
+  /** tasks waiting to run (the queue's depth when wired in, else status = 'queued') */
   queued: number;
   databaseBytes: number;
-  /** no result cache exists yet */
-  cacheHitRate: null;
+  /** the result cache since this process started; null when no cache is wired in */
+  cache: CacheStats | null;
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  entries: number;
+}
+
+/** Live figures other services own, injected so metrics never import them (see MetricsDeps). */
+export interface LiveSources {
+  queueDepth?: () => number;
+  activeTasks?: () => number;
+  cacheStats?: () => CacheStats;
 }
 
 const globalForLag = globalThis as unknown as { ensembleLoopDelay?: IntervalHistogram; ensembleCpu?: { at: bigint; usage: NodeJS.CpuUsage } };
@@ -54,7 +69,14 @@ export function databaseBytes(db: Db): number {
   return pages * size;
 }
 
-export function systemStats(db: Db): SystemStats {
+/** Queue depth and running tasks: the injected live counts when present, else two index-only counts. */
+export function liveQueue(db: Db, live: LiveSources): { running: number; queued: number } {
+  if (live.queueDepth && live.activeTasks) return { running: live.activeTasks(), queued: live.queueDepth() };
+  const counted = queueCounts(db);
+  return { running: live.activeTasks?.() ?? counted.running, queued: live.queueDepth?.() ?? counted.queued };
+}
+
+export function systemStats(db: Db, live: LiveSources = {}): SystemStats {
   const memory = process.memoryUsage();
   const lag = loopDelay();
   const hasLag = lag.count > 0;
@@ -65,9 +87,9 @@ export function systemStats(db: Db): SystemStats {
     eventLoopLagP50Ms: hasLag ? lag.percentile(50) / 1e6 : null,
     eventLoopLagP99Ms: hasLag ? lag.percentile(99) / 1e6 : null,
     cpu: cpuShare(),
-    ...queueCounts(db),
+    ...liveQueue(db, live),
     databaseBytes: databaseBytes(db),
-    cacheHitRate: null,
+    cache: live.cacheStats?.() ?? null,
   };
   lag.reset();
   return result;

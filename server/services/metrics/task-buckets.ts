@@ -1,16 +1,19 @@
 import type { Db } from "@/db/client";
-import { binSql, percentiles, type Bin } from "./histogram";
+import { addHistogram, emptyHistogram, percentiles, quantile, type Percentiles } from "./histogram";
 import type { MetricWindow } from "./ranges";
-import { num, statement } from "./statements";
+import { readByKey, readSeries } from "./rollup-read";
 
 export interface TaskBucket {
   /** bucket start (ms) */
   t: number;
+  /** tasks that finished in this bucket */
   tasks: number;
   completed: number;
   failed: number;
+  cancelled: number;
+  cacheHits: number;
   costUsd: number;
-  /** of the tasks created in this bucket that have finished; null without any */
+  /** of the tasks finished in this bucket; null without any */
   p95Ms: number | null;
 }
 
@@ -18,61 +21,77 @@ export interface TaskTotals {
   tasks: number;
   completed: number;
   failed: number;
+  cancelled: number;
+  cacheHits: number;
   costUsd: number;
-  latency: ReturnType<typeof percentiles>;
+  inputTokens: number;
+  outputTokens: number;
+  /** model calls per finished task */
+  avgSteps: number | null;
+  latency: Percentiles;
+  /** routed tasks whose plan could be judged, and those that picked a model within tolerance of the best */
+  selectionEvaluated: number;
+  selectionEfficient: number;
 }
 
-interface Row {
-  i: number;
-  bin: number | null;
-  n: number;
-  completed: number | null;
-  failed: number | null;
-  cost: number | null;
-}
+/** Read per bucket (the charts); the rest is only needed as window totals, read from the window's cover. */
+const SERIES_COLUMNS = ["n", "completed", "failed", "cancelled", "cache_hits", "cost_usd"] as const;
+const TOTAL_COLUMNS = ["input_tokens", "output_tokens", "steps", "sel_evaluated", "sel_efficient"] as const;
 
-// One pass over tasks_created_idx's range, grouped by (bucket, latency bin): counts, spend and every
-// bucket's latency histogram come out of the same scan.
-const SQL = `
-  SELECT CAST((created_at - @from) / @bucket AS INTEGER) AS i, ${binSql("latency_ms")} AS bin, count(*) AS n,
-         sum(status = 'completed') AS completed, sum(status = 'failed') AS failed, sum(cost_usd) AS cost
-  FROM tasks
-  WHERE created_at >= @from AND created_at < @to
-  GROUP BY i, bin`;
-
-/** Tasks per time bucket (created in it), every bucket of the window present, zeros where empty. */
+/** Finished tasks per time bucket (every bucket of the window present, zeros where empty) and their totals, from the task rollup. */
 export function taskBuckets(db: Db, window: MetricWindow): { buckets: TaskBucket[]; totals: TaskTotals } {
-  const rows = statement(db, SQL).all({ from: window.from, to: window.to, bucket: window.bucketMs }) as Row[];
+  const rows = readSeries(db, window, "task", "", SERIES_COLUMNS, ["lat"]);
+  const [sums] = readByKey(db, window, "task", TOTAL_COLUMNS, [], "");
   const buckets: TaskBucket[] = Array.from({ length: window.buckets }, (_, i) => ({
     t: window.from + i * window.bucketMs,
     tasks: 0,
     completed: 0,
     failed: 0,
+    cancelled: 0,
+    cacheHits: 0,
     costUsd: 0,
     p95Ms: null,
   }));
-  const binsOf = new Map<number, Bin[]>();
-  const allBins = new Map<number, number>();
+  const all = emptyHistogram();
+  const totals: TaskTotals = {
+    tasks: 0,
+    completed: 0,
+    failed: 0,
+    cancelled: 0,
+    cacheHits: 0,
+    costUsd: 0,
+    inputTokens: 0,
+    outputTokens: 0,
+    avgSteps: null,
+    latency: percentiles(all),
+    selectionEvaluated: 0,
+    selectionEfficient: 0,
+  };
   for (const row of rows) {
     const bucket = buckets[row.i];
     if (!bucket) continue;
-    bucket.tasks += row.n;
-    bucket.completed += num(row.completed);
-    bucket.failed += num(row.failed);
-    bucket.costUsd += num(row.cost);
-    if (row.bin === null) continue;
-    const list = binsOf.get(row.i) ?? [];
-    list.push({ bin: row.bin, n: row.n });
-    binsOf.set(row.i, list);
-    allBins.set(row.bin, (allBins.get(row.bin) ?? 0) + row.n);
+    bucket.tasks = row.n;
+    bucket.completed = row.completed;
+    bucket.failed = row.failed;
+    bucket.cancelled = row.cancelled;
+    bucket.cacheHits = row.cache_hits;
+    bucket.costUsd = row.cost_usd;
+    bucket.p95Ms = quantile(row.lat, 0.95);
+    addHistogram(all, row.lat);
+    totals.tasks += row.n;
+    totals.completed += row.completed;
+    totals.failed += row.failed;
+    totals.cancelled += row.cancelled;
+    totals.cacheHits += row.cache_hits;
+    totals.costUsd += row.cost_usd;
   }
-  for (const [i, bins] of binsOf) buckets[i]!.p95Ms = percentiles(bins).p95;
-  const totals: TaskTotals = {
-    tasks: buckets.reduce((s, b) => s + b.tasks, 0),
-    completed: buckets.reduce((s, b) => s + b.completed, 0),
-    failed: buckets.reduce((s, b) => s + b.failed, 0),
-    costUsd: buckets.reduce((s, b) => s + b.costUsd, 0),
-    latency: percentiles([...allBins].map(([bin, n]) => ({ bin, n }))),
-  };
+  if (sums) {
+    totals.inputTokens = sums.input_tokens;
+    totals.outputTokens = sums.output_tokens;
+    totals.selectionEvaluated = sums.sel_evaluated;
+    totals.selectionEfficient = sums.sel_efficient;
+  }
+  totals.latency = percentiles(all);
+  totals.avgSteps = totals.tasks && sums ? sums.steps / totals.tasks : null;
   return { buckets, totals };
 }

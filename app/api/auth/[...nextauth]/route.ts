@@ -1,3 +1,8 @@
+import { withBodyLimit } from "@/server/api/http/body-limit";
 import { handlers } from "@/server/auth/auth";
 
-export const { GET, POST } = handlers;
+/** The sign-in form is an email, a password and a CSRF token: anything near this size is not one. */
+const AUTH_MAX_BODY_BYTES = 64 * 1024;
+
+export const { GET } = handlers;
+export const POST = withBodyLimit(handlers.POST, AUTH_MAX_BODY_BYTES);

@@ -1,19 +1,11 @@
-import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
-import { appRouter } from "@/server/api/root";
 import { createContext } from "@/server/api/context";
+import { createTrpcHandler } from "@/server/api/http/trpc-handler";
 
 export const dynamic = "force-dynamic";
 
-function handler(req: Request) {
-  return fetchRequestHandler({
-    endpoint: "/api/trpc",
-    req,
-    router: appRouter,
-    createContext: () => createContext(req.headers),
-    onError({ error, path }) {
-      if (error.code === "INTERNAL_SERVER_ERROR") console.error(`tRPC ${path ?? "?"} failed:`, error.cause ?? error);
-    },
-  });
-}
+const handler = createTrpcHandler({
+  createContext: (req) => createContext(req.headers),
+  onInternalError: (path, error) => console.error(`tRPC ${path ?? "?"} failed:`, error),
+});
 
 export { handler as GET, handler as POST };

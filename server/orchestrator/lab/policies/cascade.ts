@@ -3,36 +3,28 @@ import type { Call, PreparedItem } from "../prepare";
 import type { OnlineRoster } from "./learned";
 
 /**
- * A cascade as Ensemble's chains/cascade.ts runs it with the agreement gate: the two `cheap` models answer (in
- * parallel; both are paid); when their answers agree the cascade accepts. Otherwise `middle` answers and is accepted
- * when it agrees with either cheap answer; otherwise `top` answers and its answer stands (the top tier is accepted
- * without a check). No `middle`: straight to `top`. No `top`: the middle answer stands.
+ * A cascade as Ensemble's chains/cascade.ts runs it with the agreement gate (`byAgreement`): the answer steps in
+ * escalation order. The first two answer in parallel (both are paid) and the cascade accepts when their parsed
+ * answers agree; otherwise the next model answers and is accepted as soon as it agrees with any earlier answer,
+ * one model at a time. When no answer ever agrees, the last parsed answer stands (Tally.settle: the most capable
+ * format-valid answer), else the last answer at all. The planner's verifier tier is replayed as the last answer
+ * step: the data records no YES/NO verdicts, and a last step is accepted unchecked in the engine too.
  */
 export interface CascadeConfig {
-  cheap: readonly [string, string];
-  middle?: string;
-  top?: string;
+  /** escalation order, at least two models */
+  answers: readonly string[];
 }
 
 export function describeCascade(c: CascadeConfig): string {
-  const tail = [c.middle && `${c.middle} if they disagree`, c.top && `${c.top} if still no agreement`].filter(Boolean).join(", then ");
-  return `${c.cheap[0]} + ${c.cheap[1]} agree → accept${tail ? `; else ${tail}` : ""}`;
-}
-
-const agree = (a: Call | undefined, b: Call | undefined) => a !== undefined && b !== undefined && a.key !== null && a.key === b.key;
-
-/**
- * When no gate passes, the chain settles on the last answer it got that parsed (Tally.settle: the most capable
- * format-valid answer), else the last answer at all.
- */
-function settle(calls: readonly (Call | undefined)[]): Call | undefined {
-  const got = calls.filter((c): c is Call => c !== undefined);
-  return [...got].reverse().find((c) => c.key !== null) ?? got[got.length - 1];
+  const [a, b, ...rest] = c.answers;
+  const tail = rest.length ? `; else ${rest.join(", then ")}, one at a time until an answer agrees with an earlier one (else the last answer stands)` : "; else the second answer stands";
+  return `${a} + ${b} agree → accept${tail}`;
 }
 
 /** The cascade on one item, paying for every model it called. `observe` lets an online roster learn from each call. */
 export function cascadeOne(item: PreparedItem, c: CascadeConfig, observe?: (modelId: string, call: Call) => void): Decision {
   const called: string[] = [];
+  const seen: Call[] = [];
   let cost = 0;
   const call = (id: string): Call | undefined => {
     const got = item.calls.get(id);
@@ -43,16 +35,20 @@ export function cascadeOne(item: PreparedItem, c: CascadeConfig, observe?: (mode
     return got;
   };
   const done = (answer: Call | undefined): Decision => ({ correct: answer?.correct ?? false, costUsd: cost, models: called });
-  const a = call(c.cheap[0]);
-  const b = call(c.cheap[1]);
-  if (agree(a, b)) return done(b);
-  let m: Call | undefined;
-  if (c.middle) {
-    m = call(c.middle);
-    if (agree(m, a) || agree(m, b)) return done(m);
+  const agreesWithEarlier = (got: Call) => got.key !== null && seen.some((s) => s.key === got.key);
+  for (let i = 0; i < c.answers.length; i++) {
+    const got = call(c.answers[i] as string);
+    if (!got) continue;
+    // the first two run in parallel: the gate is checked once both are in
+    if (i >= 1 && agreesWithEarlier(got)) return done(got);
+    seen.push(got);
   }
-  if (c.top) return done(settle([a, b, m, call(c.top)]));
-  return done(settle([a, b, m]));
+  return done(settle(seen));
+}
+
+/** No gate passed: the last answer that parsed, else the last answer at all. */
+function settle(calls: readonly Call[]): Call | undefined {
+  return [...calls].reverse().find((c) => c.key !== null) ?? calls[calls.length - 1];
 }
 
 export function cascade(items: readonly PreparedItem[], c: CascadeConfig, roster?: OnlineRoster): Decision[] {

@@ -1,0 +1,63 @@
+import { ReactFlowProvider } from "@xyflow/react";
+import { renderToStaticMarkup } from "react-dom/server";
+import { describe, expect, it } from "vitest";
+import type { TaskEvent } from "@/server/orchestrator/spec";
+import { ChainGraph } from "./chain-graph";
+import { CHAIN_NODE_TYPES } from "./chain-nodes";
+import { ChainPanel } from "./chain-panel";
+import { prepareChainGraph } from "./prepare-chain-graph";
+import { ev, plan, task, TASK_ID } from "./test-fixtures";
+import type { ChainTask, StepNode } from "./types";
+
+const tripped: TaskEvent = { type: "breaker.changed", taskId: TASK_ID, stepIndex: 0, modelId: "sim-small", from: "closed", to: "open", nextProbeAt: Date.UTC(2026, 0, 1) };
+const events = [
+  ev.planned(plan("single", [{ role: "answer", modelId: "sim-small" }, { role: "fallback", modelId: "sim-large" }])),
+  ev.started(0, "sim-small", "answer"),
+  ev.retried(0, "sim-small", 1, "HTTP 500: boom"),
+  tripped,
+  ev.failed(0, "sim-small", "HTTP 500: boom"),
+  ev.fallback("sim-small", "sim-large", "HTTP 500: boom"),
+  ev.started(1, "sim-large", "fallback"),
+];
+const fullTask = task(events) as ChainTask;
+
+describe("retries, fallbacks and breakers in the chain view (server render)", () => {
+  it("lists them under the graph", () => {
+    const html = renderToStaticMarkup(<ChainGraph task={fullTask} />);
+    expect(html).toContain('data-testid="resilience-log"');
+    expect(html.match(/data-testid="resilience-entry"/g)).toHaveLength(3);
+    expect(html).toContain("sim-small breaker closed → open");
+    expect(html).toContain("Fallback sim-small → sim-large");
+  });
+
+  it("puts a breaker pill on the node whose call tripped it, and the transition in its panel", () => {
+    const node = prepareChainGraph(fullTask, []).nodes.find((n): n is StepNode => n.id === "step:0");
+    if (!node) throw new Error("no step node");
+    const StepView = CHAIN_NODE_TYPES.chainStep;
+    const nodeHtml = renderToStaticMarkup(
+      <ReactFlowProvider>
+        <StepView
+          id={node.id}
+          data={node.data}
+          type="chainStep"
+          selected={false}
+          dragging={false}
+          zIndex={0}
+          selectable
+          deletable={false}
+          draggable={false}
+          isConnectable={false}
+          positionAbsoluteX={0}
+          positionAbsoluteY={0}
+        />
+      </ReactFlowProvider>,
+    );
+    expect(nodeHtml).toContain('data-testid="step-breaker-badge"');
+    expect(nodeHtml).toContain('data-breaker-state="open"');
+    expect(nodeHtml).toContain("1 retry");
+
+    const panelHtml = renderToStaticMarkup(<ChainPanel detail={node.data.step} label={(id) => id} onClose={() => {}} />);
+    expect(panelHtml).toContain('data-testid="chain-panel-breaker"');
+    expect(panelHtml).toContain("Circuit breaker closed → open");
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from "vitest";
+import { describeBreaker } from "./breaker-status";
+
+const NOW = Date.UTC(2026, 10, 27, 9, 0, 0);
+const open = { modelId: "m", state: "open" as const, failures: 5, openedAt: NOW - 10_000, nextProbeAt: NOW + 20_000 };
+
+describe("describeBreaker", () => {
+  it("shows a closed breaker (or one never used) in green, with its run of failures in the title", () => {
+    expect(describeBreaker(undefined, NOW)).toMatchObject({ state: "closed", label: "closed", tone: "green" });
+    expect(describeBreaker({ ...open, state: "closed", failures: 2, openedAt: null, nextProbeAt: null }, NOW).title).toMatch(/2 failed calls in a row/);
+  });
+
+  it("counts down to an open breaker's next probe, then says the next call probes", () => {
+    expect(describeBreaker(open, NOW)).toMatchObject({ state: "open", tone: "red", label: "open · probe in 20s" });
+    expect(describeBreaker(open, NOW).title).toMatch(/after 5 failed calls.*Next probe at 09:00:20 UTC/);
+    expect(describeBreaker({ ...open, nextProbeAt: NOW + 10 * 60_000 }, NOW).label).toBe("open · probe in 10m");
+    expect(describeBreaker(open, NOW + 25_000).label).toBe("open · probe on next call");
+  });
+
+  it("marks a half-open breaker as probing", () => {
+    expect(describeBreaker({ ...open, state: "half-open", nextProbeAt: null }, NOW)).toMatchObject({ tone: "amber", label: "half-open · probing" });
+  });
+});

@@ -1,0 +1,68 @@
+import type { IncomingMessage, ServerResponse } from "node:http";
+import type { GatewayReply, GatewayRequest } from "./transport";
+
+/**
+ * A node:http request as the gateway sees it: the production entry (server.ts) serves /api/v1 through this,
+ * without the web Request/Response objects and route wrapper Next would build for every call.
+ */
+export function fromNodeRequest(req: IncomingMessage, res: ServerResponse): GatewayRequest {
+  return {
+    header(name) {
+      const value = req.headers[name];
+      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+    },
+    readBody(limit) {
+      return new Promise((resolve, reject) => {
+        const chunks: Buffer[] = [];
+        let size = 0;
+        const onData = (chunk: Buffer) => {
+          size += chunk.length;
+          if (size > limit) {
+            // stop reading; the reply closes the connection, so the unread rest cannot confuse the next request
+            req.off("data", onData);
+            req.pause();
+            resolve("too-large");
+            return;
+          }
+          chunks.push(chunk);
+        };
+        req.on("data", onData);
+        req.once("end", () => resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks)));
+        req.once("error", reject);
+      });
+    },
+    onAbort(fn) {
+      const onClose = () => {
+        if (!res.writableFinished) fn();
+      };
+      res.once("close", onClose);
+      return () => res.off("close", onClose);
+    },
+  };
+}
+
+/** Writes a reply: a whole body with its length, or a stream chunk by chunk (cancelled if the caller leaves). */
+export async function sendNodeReply(reply: GatewayReply, res: ServerResponse): Promise<void> {
+  const headers: Record<string, string | number> = reply.headers;
+  if (reply.closeConnection) headers.connection = "close";
+  if (typeof reply.body === "string") {
+    headers["content-length"] = Buffer.byteLength(reply.body);
+    res.writeHead(reply.status, headers);
+    res.end(reply.body);
+    return;
+  }
+  res.writeHead(reply.status, headers);
+  const reader = reply.body.getReader();
+  const cancel = () => void reader.cancel().catch(() => undefined);
+  res.once("close", cancel);
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      res.write(value);
+    }
+    res.end();
+  } finally {
+    res.off("close", cancel);
+  }
+}

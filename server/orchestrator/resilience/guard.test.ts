@@ -1,0 +1,159 @@
+import { describe, expect, it } from "vitest";
+import { ProviderError } from "../errors";
+import type { BreakerSettings } from "../spec";
+import { createManualClock } from "../testing";
+import { createModelGuard, PROBE_RESERVATION_MS, type BreakerTransition } from "./guard";
+
+const BREAKER: BreakerSettings = { consecutiveFailures: 3, failureRatio: null, window: 10, halfOpenAfterMs: 1000 };
+const ROOMY = { maxConcurrent: 100, maxQueued: 100 };
+
+const fail = (kind: ProviderError["kind"] = "server") => () => Promise.reject(new ProviderError(kind, `${kind} failure`, kind === "server" ? 500 : undefined));
+const ok = () => Promise.resolve("ok");
+
+async function settle<T>(promise: Promise<T>): Promise<T | ProviderError> {
+  return promise.catch((error: ProviderError) => error);
+}
+
+function setup(breaker: Partial<BreakerSettings> = {}, bulkhead = ROOMY) {
+  const clock = createManualClock({ start: 10_000, auto: false });
+  const seen: BreakerTransition[] = [];
+  const guard = createModelGuard("m", { breaker: { ...BREAKER, ...breaker }, bulkhead }, { clock, onTransition: (t) => seen.push(t) });
+  return { clock, guard, seen };
+}
+
+describe("model guard: circuit breaker", () => {
+  it("opens after the configured failures in a row, then refuses at once with circuit-open", async () => {
+    const { guard, seen } = setup();
+    for (let i = 0; i < 2; i++) await settle(guard.execute(fail()));
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "closed", failures: 2, openedAt: null, nextProbeAt: null });
+    const mine: BreakerTransition[] = [];
+    await settle(guard.execute(fail(), { onTransition: (t) => mine.push(t) }));
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "open", failures: 3, openedAt: 10_000, nextProbeAt: 11_000 });
+    expect(mine).toEqual([{ modelId: "m", from: "closed", to: "open", at: 10_000, nextProbeAt: 11_000 }]);
+    expect(seen).toEqual(mine);
+
+    let called = false;
+    const refused = await settle(guard.execute(() => ((called = true), ok())));
+    expect(refused).toMatchObject({ kind: "circuit-open", message: "m: circuit breaker open, next probe in 1000 ms" });
+    expect(called).toBe(false);
+    expect(() => guard.assertAvailable()).toThrow(/circuit breaker open/);
+  });
+
+  it("lets one probe through once half-open-after has passed on the clock; success closes it", async () => {
+    const { clock, guard, seen } = setup();
+    for (let i = 0; i < 3; i++) await settle(guard.execute(fail()));
+    await clock.advance(999);
+    expect(() => guard.assertAvailable()).toThrow(/next probe in 1 ms/);
+    await clock.advance(1);
+    guard.assertAvailable();
+
+    let release: (value: string) => void = () => undefined;
+    const mine: BreakerTransition[] = [];
+    const probe = guard.execute(() => new Promise<string>((resolve) => (release = resolve)), { onTransition: (t) => mine.push(t) });
+    expect(guard.snapshot()).toMatchObject({ state: "half-open", nextProbeAt: null, openedAt: 10_000 });
+    // while the probe runs, everyone else is refused rather than queued behind it
+    expect(await settle(guard.execute(ok))).toMatchObject({ kind: "circuit-open", message: expect.stringContaining("probe call is still running") });
+    release("fine");
+    await expect(probe).resolves.toBe("fine");
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "closed", failures: 0, openedAt: null, nextProbeAt: null });
+    expect(mine.map((t) => `${t.from}→${t.to}`)).toEqual(["open→half-open", "half-open→closed"]);
+    expect(seen.map((t) => `${t.from}→${t.to}`)).toEqual(["closed→open", "open→half-open", "half-open→closed"]);
+    await expect(guard.execute(ok)).resolves.toBe("ok");
+  });
+
+  it("re-opens when the probe fails, with a fresh probe time", async () => {
+    const { clock, guard, seen } = setup();
+    for (let i = 0; i < 3; i++) await settle(guard.execute(fail()));
+    await clock.advance(1500);
+    expect(await settle(guard.execute(fail("timeout")))).toMatchObject({ kind: "timeout" });
+    expect(guard.snapshot()).toMatchObject({ state: "open", openedAt: 11_500, nextProbeAt: 12_500 });
+    expect(seen.at(-1)).toEqual({ modelId: "m", from: "half-open", to: "open", at: 11_500, nextProbeAt: 12_500 });
+  });
+
+  it("does not count bad requests or cancellations against the model", async () => {
+    const { guard } = setup();
+    for (let i = 0; i < 5; i++) await settle(guard.execute(fail("bad-request")));
+    for (let i = 0; i < 5; i++) await settle(guard.execute(fail("aborted")));
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 0 });
+  });
+
+  it("resets the run of failures on a success", async () => {
+    const { guard } = setup();
+    await settle(guard.execute(fail()));
+    await settle(guard.execute(fail()));
+    await guard.execute(ok);
+    await settle(guard.execute(fail()));
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 1 });
+  });
+
+  it("also opens on a failure ratio over the last calls, without failures in a row", async () => {
+    const { guard } = setup({ consecutiveFailures: 100, failureRatio: 0.5, window: 10 });
+    // two failures to one success: never 100 in a row, but above half of the window once it holds 5 calls
+    for (let i = 0; i < 12 && guard.snapshot().state === "closed"; i++) await settle(guard.execute(i % 3 === 2 ? ok : fail()));
+    expect(guard.snapshot().state).toBe("open");
+  });
+});
+
+describe("model guard: bulkhead", () => {
+  it("runs at most maxConcurrent calls, queues maxQueued, and refuses the rest with bulkhead-full", async () => {
+    const { guard } = setup({}, { maxConcurrent: 2, maxQueued: 1 });
+    let running = 0;
+    let peak = 0;
+    const releases: Array<() => void> = [];
+    const slow = () =>
+      new Promise<string>((resolve) => {
+        running += 1;
+        peak = Math.max(peak, running);
+        releases.push(() => {
+          running -= 1;
+          resolve("done");
+        });
+      });
+    const calls = [guard.execute(slow), guard.execute(slow), guard.execute(slow)];
+    const refused = await settle(guard.execute(slow));
+    expect(refused).toMatchObject({ kind: "bulkhead-full" });
+    expect(refused instanceof ProviderError && refused.retryable).toBe(false);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(releases).toHaveLength(2);
+    releases.shift()?.();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(releases).toHaveLength(2); // the queued call took the freed slot
+    for (const release of releases.splice(0)) release();
+    await expect(Promise.all(calls)).resolves.toEqual(["done", "done", "done"]);
+    expect(peak).toBe(2);
+    // a refused call is not the model's fault
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 0 });
+  });
+
+  it("gives a queued call back at once when its caller aborts", async () => {
+    const { guard } = setup({}, { maxConcurrent: 1, maxQueued: 5 });
+    let release: () => void = () => undefined;
+    const first = guard.execute(() => new Promise<string>((resolve) => (release = () => resolve("first"))));
+    const controller = new AbortController();
+    let ran = false;
+    const queued = guard.execute(() => ((ran = true), ok()), { signal: controller.signal });
+    controller.abort();
+    expect(await settle(queued)).toMatchObject({ kind: "aborted" });
+    release();
+    await expect(first).resolves.toBe("first");
+    await new Promise((r) => setTimeout(r, 0));
+    expect(ran).toBe(false);
+  });
+});
+
+describe("model guard: the due probe goes to one caller", () => {
+  it("lets the first caller through and has the others skip the model until the probe has run or the promise lapses", async () => {
+    const { clock, guard } = setup();
+    for (let i = 0; i < 3; i++) await settle(guard.execute(fail()));
+    await clock.advance(1000);
+    guard.assertAvailable(); // promised the probe
+    expect(() => guard.assertAvailable()).toThrow(/its probe call is about to start/);
+    expect(guard.refusing()).toBe(false); // a call already under way may still run: it becomes the probe
+    await clock.advance(PROBE_RESERVATION_MS);
+    guard.assertAvailable(); // the promise lapsed (the first caller never called): someone else may probe
+    await guard.execute(ok);
+    expect(guard.snapshot().state).toBe("closed");
+    guard.assertAvailable();
+    guard.assertAvailable();
+  });
+});

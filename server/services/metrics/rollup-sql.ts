@@ -1,0 +1,25 @@
+import { SELECTION_TOLERANCE } from "./selection";
+
+/**
+ * SQL fragments over a task row `t` shared by the live writer and the backfill. They run inside SQLite
+ * (its JSON functions), so the recorder never parses a plan in JavaScript on the hot path.
+ */
+
+const SAFE_PLAN = "CASE WHEN json_valid(t.plan) THEN t.plan END";
+
+/** The planned strategy ("auto" resolves in the plan), falling back to the requested one. */
+export const STRATEGY_SQL = `coalesce(json_extract(${SAFE_PLAN}, '$.strategy'), t.strategy)`;
+
+const ELIGIBLE = `json_type(c.value, '$.components.quality') IN ('real', 'integer') AND coalesce(json_extract(c.value, '$.rejected'), '') IN ('', 0)`;
+const MINE = `max(CASE WHEN json_extract(c.value, '$.modelId') = json_extract(${SAFE_PLAN}, '$.steps[0].modelId') THEN json_extract(c.value, '$.components.quality') END)`;
+
+/**
+ * 1 when the lead model's expected quality is within SELECTION_TOLERANCE of the best eligible candidate's,
+ * 0 when not, NULL when the plan cannot be judged (fewer than two eligible candidates, or the lead is not
+ * among them). The same rule as judgePlan() in selection.ts.
+ */
+export const EFFICIENT_SQL = `(SELECT CASE WHEN count(*) >= 2 AND ${MINE} IS NOT NULL THEN ${MINE} >= max(json_extract(c.value, '$.components.quality')) - ${SELECTION_TOLERANCE} END
+  FROM json_each(${SAFE_PLAN}, '$.explanation.candidates') c WHERE ${ELIGIBLE})`;
+
+/** Model calls the task ran (task_steps_task_idx: an index-only count). */
+export const STEPS_SQL = `(SELECT count(*) FROM task_steps s WHERE s.task_id = t.id)`;

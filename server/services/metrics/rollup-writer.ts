@@ -1,0 +1,120 @@
+import type Database from "better-sqlite3";
+import type { Db } from "@/db/client";
+import { HOUR_MS, ROLLUP_GRAINS, type VectorColumn } from "@/db/rollup-layout";
+import type { TaskEvent } from "@/server/orchestrator/spec";
+import { callIncrements, retryIncrements, taskIncrements, bucketOf, type RollupIncrement } from "./rollup-rows";
+import { encodedUnit } from "./rollup-vectors";
+import { EFFICIENT_SQL, STEPS_SQL, STRATEGY_SQL } from "./rollup-sql";
+import { prepareIncrement, pruneMinuteRollups, upsertPrepared, type PreparedIncrement } from "./rollup-store";
+import { num, statement } from "./statements";
+
+// The pipeline writes the task row's cost, tokens and latency before it records task.completed /
+// task.failed, so reading it by primary key inside the recorder's transaction sees the final figures.
+const TASK_SQL = `
+  SELECT t.cost_usd AS cost, t.input_tokens AS tin, t.output_tokens AS tout, t.latency_ms AS latency,
+         ${STRATEGY_SQL} AS strategy, ${STEPS_SQL} AS steps, ${EFFICIENT_SQL} AS efficient
+  FROM tasks t WHERE t.id = ?`;
+const CAPABILITY_SQL = `SELECT primary_capability AS capability FROM tasks WHERE id = ?`;
+
+interface TaskRow {
+  cost: number | null;
+  tin: number | null;
+  tout: number | null;
+  latency: number | null;
+  strategy: string | null;
+  steps: number;
+  efficient: number | null;
+}
+
+function capabilityOf(db: Db, taskId: string): string | null {
+  const row = statement(db, CAPABILITY_SQL).get(taskId) as { capability: string | null } | undefined;
+  return row?.capability ?? null;
+}
+
+/** The increments an event causes; empty for events that change no counter. */
+export function incrementsOf(db: Db, event: TaskEvent, at: number): RollupIncrement[] {
+  switch (event.type) {
+    case "task.completed":
+    case "task.failed": {
+      const row = statement(db, TASK_SQL).get(event.taskId) as TaskRow | undefined;
+      if (!row) return [];
+      // `cached` is added to task.completed by the result cache; read defensively so an older event shape counts as a miss
+      const cached = (event as { cached?: unknown }).cached === true;
+      return taskIncrements({
+        at,
+        status: event.status,
+        strategy: row.strategy ?? "unknown",
+        costUsd: num(row.cost),
+        inputTokens: num(row.tin),
+        outputTokens: num(row.tout),
+        latencyMs: row.latency,
+        steps: row.steps,
+        cached,
+        efficient: row.efficient === null ? null : row.efficient === 1,
+      });
+    }
+    case "step.completed":
+      return callIncrements({
+        at,
+        modelId: event.modelId,
+        capability: capabilityOf(db, event.taskId),
+        status: "completed",
+        latencyMs: Math.round(event.latencyMs),
+        firstTokenMs: event.firstTokenMs === undefined ? null : Math.round(event.firstTokenMs),
+        inputTokens: event.inputTokens,
+        outputTokens: event.outputTokens,
+        costUsd: event.costUsd,
+        error: null,
+      });
+    case "step.failed":
+      return callIncrements({
+        at,
+        modelId: event.modelId,
+        capability: capabilityOf(db, event.taskId),
+        status: "failed",
+        latencyMs: null,
+        firstTokenMs: null,
+        inputTokens: 0,
+        outputTokens: 0,
+        costUsd: 0,
+        error: event.error,
+      });
+    case "step.retried":
+      return retryIncrements({ at, modelId: event.modelId, error: event.error });
+    default:
+      return [];
+  }
+}
+
+const lastPrunedHour = new WeakMap<Database.Database, number>();
+
+/**
+ * Upserts the minute, hour and day rollups an event causes. Call it inside the transaction that appends the
+ * event, so counters and events commit (or roll back) together. Once per hour per connection it also
+ * drops minute rows past their retention (a range delete on the primary key).
+ */
+export function applyRollups(db: Db, event: TaskEvent, at: number): void {
+  const sqlite = db.$client;
+  try {
+    const increments = incrementsOf(db, event, at);
+    // the dims of one event share their increments (same object): prepare the bound values once
+    let prepared: { from: RollupIncrement["add"]; inc: PreparedIncrement } | undefined;
+    for (const inc of increments) {
+      if (prepared?.from !== inc.add) {
+        const vectors: Partial<Record<VectorColumn, Buffer>> = {};
+        for (const [column, position] of Object.entries(inc.vectors) as [VectorColumn, number][]) vectors[column] = encodedUnit(column, position);
+        prepared = { from: inc.add, inc: prepareIncrement(inc.add, vectors) };
+      }
+      for (const grain of ROLLUP_GRAINS) upsertPrepared(sqlite, grain, inc.dim, bucketOf(inc.at, grain), inc.key, prepared.inc);
+    }
+    const hour = Math.floor(at / HOUR_MS);
+    if (increments.length > 0 && lastPrunedHour.get(sqlite) !== hour) {
+      lastPrunedHour.set(sqlite, hour);
+      pruneMinuteRollups(sqlite, at);
+    }
+  } catch (error) {
+    // a metrics fault must not fail the task: the event and its projection still commit, and the
+    // dashboards under-count until the cause is fixed (a failed statement rolls back on its own)
+    console.error(`Ensemble: metric rollups not updated for ${event.type} of ${event.taskId}:`, error);
+  }
+}
