@@ -36,6 +36,21 @@ describe("group commit", () => {
     expect(count(reader)).toBe(2);
   });
 
+  it("commits the open group at once on commitNow, so another connection sees it without waiting", async () => {
+    const { writer, reader } = twoConnections();
+    const group = createGroupCommit(writer, 1000);
+    group.enter();
+    writer.exec("insert into t values (1)");
+    group.commitNow();
+    expect(count(reader)).toBe(1);
+    group.commitNow(); // nothing open: a no-op
+    group.enter();
+    writer.exec("insert into t values (2)");
+    expect(count(reader)).toBe(1);
+    group.commitNow();
+    expect(count(reader)).toBe(2);
+  });
+
   it("with a window of 0 commits on the next event-loop turn", async () => {
     const { writer, reader } = twoConnections();
     const group = createGroupCommit(writer, 0);

@@ -29,6 +29,10 @@ export function createGroupCommit(sqlite: Database.Database, windowMs: number = 
       open = true;
       schedule();
     },
+    /** commits the open group now (its timer then finds nothing, or the next group, to commit early) */
+    commitNow() {
+      if (open) commit();
+    },
   };
 }
 

@@ -66,7 +66,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
       return false;
     }
   };
-  const tasks = createTaskService({ db, bus, record, beforeWrite: group.enter, runner: taskRunner, queue, modelUsable });
+  const tasks = createTaskService({ db, bus, record, beforeWrite: group.enter, commitNow: group.commitNow, runner: taskRunner, queue, modelUsable });
   return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, queue, cache, breakers, clients, shadow, apiKeys: createApiKeyService(db), loginLimiter: createLoginLimiter() };
 }
 

@@ -77,6 +77,8 @@ export function createTaskService(deps: {
   /** whether a model id is in the roster and enabled: a resumed plan needs every one of its models */
   modelUsable: (modelId: string) => boolean;
   beforeWrite?: () => void;
+  /** commits the open group at once (db/group-commit.ts): an id handed to a caller names a task already on disk */
+  commitNow?: () => void;
 }) {
   const { db, bus, record, queue } = deps;
 
@@ -126,6 +128,8 @@ export function createTaskService(deps: {
      */
     submit(input: SubmitInput, origin: TaskOrigin): { id: string } {
       const id = create(input, origin);
+      // the gateway's acknowledgement is the answer, sent after later commits; everyone else gets the id now
+      if (origin.source !== "gateway") deps.commitNow?.();
       queue.enqueue(id);
       return { id };
     },
