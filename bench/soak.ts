@@ -59,7 +59,7 @@ async function main() {
     }
     const end = await settle();
     const seconds = (performance.now() - began) / 1000;
-    const counts = Object.fromEntries(services.tasks.countsByStatus().map((c) => [c.status, c.n]));
+    const counts = services.tasks.countsByStatus();
     console.log(`after ${total.toLocaleString("en")} tasks: rss ${mb(end.rss)}, heap ${mb(end.heapUsed)} (${seconds.toFixed(1)} s, ${(total / seconds).toFixed(0)} tasks/s)`);
     console.log(`statuses: ${JSON.stringify(counts)}; cache: ${JSON.stringify(services.cache.stats())}`);
     if (atCheckpoint) {

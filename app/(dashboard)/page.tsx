@@ -1,6 +1,6 @@
 import { dehydrate, HydrationBoundary } from "@tanstack/react-query";
 import { getQueryClient, trpc } from "@/server/api/rsc";
-import { countInput, COUNTED_STATUSES, RECENT_TASKS_INPUT } from "@/components/home/home-queries";
+import { RECENT_TASKS_INPUT } from "@/components/home/home-queries";
 import { HomeView } from "@/components/home/home-view";
 
 export default async function HomePage() {
@@ -8,7 +8,7 @@ export default async function HomePage() {
   await Promise.all([
     queryClient.prefetchQuery(trpc.models.list.queryOptions()),
     queryClient.prefetchQuery(trpc.tasks.list.queryOptions(RECENT_TASKS_INPUT)),
-    ...[undefined, ...COUNTED_STATUSES].map((status) => queryClient.prefetchQuery(trpc.tasks.list.queryOptions(countInput(status)))),
+    queryClient.prefetchQuery(trpc.tasks.counts.queryOptions()),
   ]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>

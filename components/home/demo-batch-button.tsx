@@ -10,7 +10,11 @@ export function DemoBatchButton() {
   const queryClient = useQueryClient();
   const demo = useMutation(
     trpc.tasks.demo.mutationOptions({
-      onSuccess: () => queryClient.invalidateQueries({ queryKey: trpc.tasks.list.queryKey() }),
+      onSuccess: () =>
+        Promise.all([
+          queryClient.invalidateQueries({ queryKey: trpc.tasks.list.queryKey() }),
+          queryClient.invalidateQueries({ queryKey: trpc.tasks.counts.queryKey() }),
+        ]),
     }),
   );
   return (

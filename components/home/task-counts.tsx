@@ -1,11 +1,10 @@
 "use client";
 
-import { useQueries } from "@tanstack/react-query";
+import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useTRPC } from "@/components/providers/trpc";
 import { formatInt } from "@/components/shared/format";
 import { Card, cx, Skeleton } from "@/components/ui";
-import { countInput, COUNTED_STATUSES } from "./home-queries";
 
 const TILES = [
   { key: "all", label: "Tasks", href: "/tasks", tone: "text-neutral-900" },
@@ -17,19 +16,17 @@ const TILES = [
 /** Totals per status, each a link to the filtered list; refreshed while anything is in progress. */
 export function TaskCounts() {
   const trpc = useTRPC();
-  const [all, queued, running, completed, failed] = useQueries({
-    queries: [undefined, ...COUNTED_STATUSES].map((status) =>
-      trpc.tasks.list.queryOptions(countInput(status), {
-        refetchInterval: (query) => (status === "queued" || status === "running") && (query.state.data?.total ?? 0) > 0 ? 3000 : false,
-        select: (page) => page.total,
-      }),
-    ),
-  });
+  const counts = useQuery(
+    trpc.tasks.counts.queryOptions(undefined, {
+      refetchInterval: (query) => ((query.state.data?.queued ?? 0) + (query.state.data?.running ?? 0) > 0 ? 3000 : false),
+    }),
+  );
+  const c = counts.data;
   const values: Record<(typeof TILES)[number]["key"], number | undefined> = {
-    all: all?.data,
-    active: queued?.data !== undefined && running?.data !== undefined ? queued.data + running.data : undefined,
-    completed: completed?.data,
-    failed: failed?.data,
+    all: c && c.queued + c.running + c.completed + c.failed + c.cancelled,
+    active: c && c.queued + c.running,
+    completed: c?.completed,
+    failed: c?.failed,
   };
   return (
     <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">

@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gte, like, lte, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
-import { insertRow, selectRows, updateRows } from "../statements";
+import { ROLLUP_TABLES } from "../rollup-layout";
+import { insertRow, selectRows, statement, updateRows } from "../statements";
 import { messages, taskEvents, tasks, taskSteps, TASK_STATUSES } from "../schema";
 
 export type TaskRow = typeof tasks.$inferSelect;
@@ -100,6 +101,22 @@ export function listTasksWithStatus(db: Db, status: TaskStatusValue) {
   return db.select({ id: tasks.id }).from(tasks).where(eq(tasks.status, status)).all();
 }
 
-export function taskCountsByStatus(db: Db) {
-  return db.select({ status: tasks.status, n: count() }).from(tasks).groupBy(tasks.status).all();
+/**
+ * Tasks per status without counting every task: queued and running ones through the status index (a few
+ * rows), finished ones from the day rollups the task recorder keeps in the same transaction as each
+ * task's end (one row per day), so a million-task database answers in about a millisecond.
+ */
+export function taskCountsByStatus(db: Db): Record<TaskStatusValue, number> {
+  const counts: Record<TaskStatusValue, number> = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0 };
+  const active = statement(db.$client, `select status, count(*) as n from tasks where status in ('queued', 'running') group by status`).all() as Array<{
+    status: "queued" | "running";
+    n: number;
+  }>;
+  for (const row of active) counts[row.status] = row.n;
+  const finished = statement(
+    db.$client,
+    `select coalesce(sum(completed), 0) as completed, coalesce(sum(failed), 0) as failed, coalesce(sum(cancelled), 0) as cancelled
+     from ${ROLLUP_TABLES.day} where dim = 'task' and key = ''`,
+  ).get() as { completed: number; failed: number; cancelled: number };
+  return { ...counts, ...finished };
 }

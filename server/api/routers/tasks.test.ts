@@ -57,6 +57,23 @@ describe("tasks router", () => {
     expect((await viewer.tasks.list({ page: 1, pageSize: 20, from: Date.now() + 60_000 })).total).toBe(0);
   });
 
+  it("counts tasks per status, finished ones from the rollups, equal to a count of the rows", async () => {
+    const h = await createHarness();
+    const operator = h.as("operator");
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) ids.push((await operator.tasks.submit(submit(`What is ${i} + 2?`, { strategy: "single" }))).id);
+    for (const id of ids) await waitForTask(h, id);
+    const { id: cancelled } = await operator.tasks.submit(submit("Write a long essay about rivers.", { strategy: "single" }));
+    await operator.tasks.cancel({ id: cancelled });
+    await waitForTask(h, cancelled);
+    const counts = await h.as("viewer").tasks.counts();
+    const rows = h.services.db.$client.prepare("select status, count(*) as n from tasks group by status").all() as Array<{ status: string; n: number }>;
+    const expected = { queued: 0, running: 0, completed: 0, failed: 0, cancelled: 0, ...Object.fromEntries(rows.map((r) => [r.status, r.n])) };
+    expect(counts).toEqual(expected);
+    expect(counts.completed + counts.failed).toBe(4);
+    expect(counts.cancelled).toBe(1);
+  });
+
   it("rejects empty and oversized prompts and unknown strategies with the field named", async () => {
     const h = await createHarness();
     const operator = h.as("operator");
