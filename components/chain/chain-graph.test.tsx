@@ -1,10 +1,9 @@
-import { ReactFlowProvider } from "@xyflow/react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import { ChainGraph } from "./chain-graph";
-import { CHAIN_NODE_TYPES } from "./chain-nodes";
 import { ChainPanel } from "./chain-panel";
 import { prepareChainGraph } from "./prepare-chain-graph";
+import { renderStepNode } from "./test-render";
 import { ev, live, plan, task } from "./test-fixtures";
 import type { ChainTask, StepNode } from "./types";
 
@@ -27,25 +26,7 @@ describe("ChainGraph (server render smoke test)", () => {
     const model = prepareChainGraph(fullTask, live([ev.delta(0, "Four")], events.length));
     const node = model.nodes.find((n): n is StepNode => n.id === "step:0");
     if (!node) throw new Error("no step node");
-    const StepView = CHAIN_NODE_TYPES.chainStep;
-    const nodeHtml = renderToStaticMarkup(
-      <ReactFlowProvider>
-        <StepView
-          id={node.id}
-          data={node.data}
-          type="chainStep"
-          selected={false}
-          dragging={false}
-          zIndex={0}
-          selectable
-          deletable={false}
-          draggable={false}
-          isConnectable={false}
-          positionAbsoluteX={0}
-          positionAbsoluteY={0}
-        />
-      </ReactFlowProvider>,
-    );
+    const nodeHtml = renderStepNode(node);
     expect(nodeHtml).toContain('data-testid="chain-node-0"');
     expect(nodeHtml).toContain('data-status="running"');
     expect(nodeHtml).toContain("Four");

@@ -1,11 +1,10 @@
-import { ReactFlowProvider } from "@xyflow/react";
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TaskEvent } from "@/server/orchestrator/spec";
 import { ChainGraph } from "./chain-graph";
-import { CHAIN_NODE_TYPES } from "./chain-nodes";
 import { ChainPanel } from "./chain-panel";
 import { prepareChainGraph } from "./prepare-chain-graph";
+import { renderStepNode } from "./test-render";
 import { ev, plan, task, TASK_ID } from "./test-fixtures";
 import type { ChainTask, StepNode } from "./types";
 
@@ -33,25 +32,7 @@ describe("retries, fallbacks and breakers in the chain view (server render)", ()
   it("puts a breaker pill on the node whose call tripped it, and the transition in its panel", () => {
     const node = prepareChainGraph(fullTask, []).nodes.find((n): n is StepNode => n.id === "step:0");
     if (!node) throw new Error("no step node");
-    const StepView = CHAIN_NODE_TYPES.chainStep;
-    const nodeHtml = renderToStaticMarkup(
-      <ReactFlowProvider>
-        <StepView
-          id={node.id}
-          data={node.data}
-          type="chainStep"
-          selected={false}
-          dragging={false}
-          zIndex={0}
-          selectable
-          deletable={false}
-          draggable={false}
-          isConnectable={false}
-          positionAbsoluteX={0}
-          positionAbsoluteY={0}
-        />
-      </ReactFlowProvider>,
-    );
+    const nodeHtml = renderStepNode(node);
     expect(nodeHtml).toContain('data-testid="step-breaker-badge"');
     expect(nodeHtml).toContain('data-breaker-state="open"');
     expect(nodeHtml).toContain("1 retry");
