@@ -18,6 +18,7 @@ import { createResultCache, resultCacheSettingsFromEnv } from "./result-cache";
 import { createRosterService } from "./roster";
 import { createRouting } from "./routing";
 import { ensureRollups } from "./metrics/rollup-backfill";
+import { startSystemSampling } from "./metrics/system";
 import { createTaskRecorder } from "./task-recorder";
 import { createTaskService, type TaskRunner } from "./tasks";
 import { createUserService } from "./users";
@@ -99,6 +100,7 @@ export function getServices(): Promise<Services> {
     services.tasks.recover();
     services.queue.watchOtherProcesses();
     services.discovery.recover();
+    startSystemSampling();
     const everyHours = discoveryEveryHours();
     if (everyHours) startDiscoverySchedule({ roster: services.roster, discovery: services.discovery, everyHours });
     return services;

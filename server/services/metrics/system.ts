@@ -44,6 +44,12 @@ function loopDelay(): IntervalHistogram {
   return globalForLag.ensembleLoopDelay;
 }
 
+/** Starts the event-loop delay monitor and the CPU baseline when the server starts, so the first page view has figures. */
+export function startSystemSampling(): void {
+  loopDelay();
+  globalForLag.ensembleCpu ??= { at: process.hrtime.bigint(), usage: process.cpuUsage() };
+}
+
 function cpuShare(): number | null {
   const now = process.hrtime.bigint();
   const usage = process.cpuUsage();
