@@ -16,3 +16,4 @@ export { Pagination } from "./pagination";
 export { Skeleton, SkeletonRows } from "./skeleton";
 export { Spinner } from "./spinner";
 export { Table, TBody, Td, Th, THead, Tr } from "./table";
+export { QueryTable } from "./query-table";
