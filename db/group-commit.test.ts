@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
-import { createGroupCommit, DEFAULT_GROUP_COMMIT_MS, groupCommitMsFromEnv } from "./group-commit";
+import { createGroupCommit, DEFAULT_GROUP_COMMIT_MS, flushDeferredWrites, groupCommitMsFromEnv, groupOpen, registerDeferredWrites } from "./group-commit";
 
 const dirs: string[] = [];
 function twoConnections() {
@@ -64,5 +64,84 @@ describe("group commit", () => {
     expect(groupCommitMsFromEnv({} as NodeJS.ProcessEnv)).toBe(DEFAULT_GROUP_COMMIT_MS);
     expect(groupCommitMsFromEnv({ ENSEMBLE_GROUP_COMMIT_MS: "0" } as unknown as NodeJS.ProcessEnv)).toBe(0);
     expect(() => groupCommitMsFromEnv({ ENSEMBLE_GROUP_COMMIT_MS: "-1" } as unknown as NodeJS.ProcessEnv)).toThrow(/ENSEMBLE_GROUP_COMMIT_MS must be a whole number of ms from 0 to 1000/);
+  });
+});
+
+describe("deferred writes", () => {
+  /** A writer that holds a count in memory and adds it to a row when flushed (what the metric rollups do). */
+  function heldCounter(sqlite: Database.Database) {
+    sqlite.exec("create table c (id integer primary key, n integer not null)");
+    let held = 0;
+    const writes = {
+      add: (n: number) => (held += n),
+      flush: () => {
+        if (held) sqlite.prepare("insert into c (id, n) values (1, ?) on conflict (id) do update set n = n + excluded.n").run(held);
+        held = 0;
+      },
+      discard: () => (held = 0),
+    };
+    registerDeferredWrites(sqlite, writes);
+    return writes;
+  }
+  const counted = (db: Database.Database) => (db.prepare("select coalesce(sum(n), 0) as n from c").get() as { n: number }).n;
+
+  it("are flushed inside the group right before it commits, so they land with the group's writes", () => {
+    const { writer, reader } = twoConnections();
+    const held = heldCounter(writer);
+    const group = createGroupCommit(writer, 1000);
+    expect(groupOpen(writer)).toBe(false);
+    group.enter();
+    expect(groupOpen(writer)).toBe(true);
+    writer.exec("insert into t values (1)");
+    held.add(1);
+    writer.exec("insert into t values (2)");
+    held.add(1);
+    expect(counted(writer)).toBe(0);
+    group.commitNow();
+    expect([count(reader), counted(reader)]).toEqual([2, 2]);
+  });
+
+  it("flushDeferredWrites shows them to the writing connection at once, and the commit does not add them twice", () => {
+    const { writer, reader } = twoConnections();
+    const held = heldCounter(writer);
+    const group = createGroupCommit(writer, 1000);
+    group.enter();
+    held.add(3);
+    flushDeferredWrites(writer);
+    expect(counted(writer)).toBe(3);
+    expect(counted(reader)).toBe(0);
+    held.add(2);
+    group.commitNow();
+    expect(counted(reader)).toBe(5);
+  });
+
+  it("are discarded with a group SQLite rolled back, and a failed COMMIT rolls back the group and its flushed writes", () => {
+    const { writer, reader } = twoConnections();
+    writer.exec("create table parent (id integer primary key); create table child (p integer references parent(id))");
+    writer.pragma("foreign_keys = ON");
+    const held = heldCounter(writer);
+    const group = createGroupCommit(writer, 1000);
+    group.enter();
+    writer.exec("insert into t values (1)");
+    held.add(7);
+    writer.exec("ROLLBACK");
+    group.enter();
+    writer.exec("insert into t values (2)");
+    held.add(1);
+    group.commitNow();
+    expect([count(reader), counted(reader)]).toEqual([1, 1]);
+
+    group.enter();
+    writer.exec("insert into t values (3)");
+    held.add(1);
+    writer.pragma("defer_foreign_keys = ON");
+    writer.exec("insert into child values (42)");
+    expect(() => group.commitNow()).toThrow(/FOREIGN KEY/);
+    expect(writer.inTransaction).toBe(false);
+    expect([count(writer), counted(writer)]).toEqual([1, 1]);
+    group.enter();
+    held.add(1);
+    group.commitNow();
+    expect(counted(reader)).toBe(2);
   });
 });

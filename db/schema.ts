@@ -211,6 +211,8 @@ export const tasks = sqliteTable(
     pinnedFallbacks: text("pinned_fallbacks", { mode: "json" }),
     /** the caller's sampling settings (temperature, topP, maxOutputTokens, stop), passed to every model call */
     sampling: text("sampling", { mode: "json" }),
+    /** false: each model call asks for the whole reply at once (no live tokens); plain gateway requests, where nobody reads them */
+    streamTokens: integer("stream_tokens", { mode: "boolean" }).notNull().default(true),
   },
   (t) => [
     index("tasks_created_idx").on(t.createdAt),

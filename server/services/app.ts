@@ -1,3 +1,4 @@
+import { startBackgroundCheckpoints } from "@/db/checkpointer";
 import { createDb, type Db } from "@/db/client";
 import { createGroupCommit } from "@/db/group-commit";
 import { seedDemoRoster } from "@/db/seed";
@@ -101,6 +102,7 @@ export function getServices(): Promise<Services> {
     services.queue.watchOtherProcesses();
     services.discovery.recover();
     startSystemSampling();
+    startBackgroundCheckpoints(services.db.$client);
     const everyHours = discoveryEveryHours();
     if (everyHours) startDiscoverySchedule({ roster: services.roster, discovery: services.discovery, everyHours });
     return services;

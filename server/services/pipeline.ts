@@ -92,6 +92,8 @@ export function createTaskPipeline(deps: {
     startedAt: number;
     controller: AbortController;
     cacheKey?: string;
+    /** false: whole replies, no live tokens (the task's stream_tokens) */
+    stream: boolean;
     /** set when resuming: steps an earlier run committed */
     priorStep?: EnginePorts["priorStep"];
     /** set when a resume found the run taking another path than the one on record */
@@ -110,6 +112,7 @@ export function createTaskPipeline(deps: {
           requirements,
           chain,
           signal: controller.signal,
+          stream: x.stream,
           budget: { maxCostUsd: task.constraints.maxCostUsd, maxLatencyMs: task.constraints.maxLatencyMs },
         },
         {
@@ -224,7 +227,7 @@ export function createTaskPipeline(deps: {
       }
       return;
     }
-    await execute({ task, requirements, chain, startedAt, controller, cacheKey });
+    await execute({ task, requirements, chain, startedAt, controller, cacheKey, stream: row.streamTokens });
   }
 
   /**
@@ -246,6 +249,7 @@ export function createTaskPipeline(deps: {
       startedAt: row.startedAt ?? Date.now(),
       controller,
       cacheKey: cacheKeyOf(row),
+      stream: row.streamTokens,
       priorStep: (stepIndex, modelId) => {
         const recorded = priors.get(stepIndex);
         if (!recorded) return undefined;

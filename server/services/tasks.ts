@@ -36,6 +36,8 @@ export interface SubmitInput {
   messages?: ChatMessage[];
   /** false: neither serve this task from the result cache nor store its answer (default true) */
   cache?: boolean;
+  /** false: model calls return whole replies and no output.delta events go out (default true) */
+  streamTokens?: boolean;
 }
 
 export interface TaskOrigin {
@@ -114,6 +116,7 @@ export function createTaskService(deps: {
       apiKeyId: origin.apiKeyId ?? null,
       messages: input.messages ?? null,
       useCache: input.cache ?? true,
+      streamTokens: input.streamTokens ?? true,
     });
     record({ type: "task.queued", taskId: id });
     return id;

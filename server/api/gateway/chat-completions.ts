@@ -49,7 +49,7 @@ export async function chatCompletions(services: Services, request: GatewayReques
     return streamCompletion(services, request, { key: auth.key, target, messages, sampling, includeUsage: Boolean(body.stream_options?.include_usage), began });
   }
 
-  const task = submitGatewayTask(services, auth.key, target, messages, sampling, {}, cacheWanted(request));
+  const task = submitGatewayTask(services, auth.key, target, messages, sampling, {}, { useCache: cacheWanted(request), stream: false });
   const stopListening = request.onAbort(() => {
     if (!task.trace.end) services.tasks.cancel(task.id);
   });

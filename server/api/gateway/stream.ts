@@ -80,7 +80,7 @@ export function streamCompletion(
         fail(`${event.modelId} failed after its answer began streaming: ${event.error}`);
       }
     },
-  }, cacheWanted(request));
+  }, { useCache: cacheWanted(request), stream: true });
   id = completionId(task.id);
 
   request.onAbort(() => {

@@ -21,7 +21,7 @@ export function submitGatewayTask(
   messages: ChatMessage[],
   sampling: Sampling,
   hooks: FollowHooks,
-  useCache = true,
+  options: { useCache: boolean; stream: boolean },
 ) {
   const pinned = target.kind === "pinned";
   const { id } = services.tasks.submit(
@@ -33,7 +33,8 @@ export function submitGatewayTask(
       ...(pinned ? { pinnedModelId: target.modelId, ...(target.fallbacks.length > 0 ? { pinnedFallbacks: target.fallbacks } : {}) } : {}),
       messages,
       ...(Object.keys(sampling).length > 0 ? { sampling } : {}),
-      ...(useCache ? {} : { cache: false }),
+      ...(options.useCache ? {} : { cache: false }),
+      streamTokens: options.stream,
     },
     { source: "gateway", apiKeyId: key.id },
   );

@@ -1,4 +1,5 @@
 import type { Db } from "@/db/client";
+import { flushDeferredWrites } from "@/db/group-commit";
 import { MINUTE_RETENTION_MS, ROLLUP_TABLES } from "@/db/rollup-layout";
 import { callIncrements, retryIncrements, RollupAccumulator, taskIncrements } from "./rollup-rows";
 import { EFFICIENT_SQL, STEPS_SQL, STRATEGY_SQL } from "./rollup-sql";
@@ -31,6 +32,9 @@ export function backfillRollups(db: Db, now: number = Date.now()): { tasks: numb
   let tasks = 0;
   let calls = 0;
   let retries = 0;
+  // increments held for an open group count events whose rows are read below: write them now so the DELETE
+  // clears them, or the group's commit would add them a second time
+  flushDeferredWrites(sqlite);
   sqlite.transaction(() => {
     for (const table of Object.values(ROLLUP_TABLES)) sqlite.exec(`DELETE FROM ${table}`);
     const taskRows = sqlite

@@ -1,5 +1,6 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { flushDeferredWrites } from "@/db/group-commit";
 import { MINUTE_MS, ROLLUP_TABLES, VECTOR_LENGTHS, type RollupDim, type RollupGrain, type SumColumn, type VectorColumn } from "@/db/rollup-layout";
 import type { MetricWindow } from "./ranges";
 import { coverOf } from "./rollup-cover";
@@ -49,6 +50,8 @@ export function readSeries<C extends SumColumn, V extends VectorColumn>(
   columns: readonly C[],
   vectors: readonly V[] = [],
 ): (Row<C, V> & { i: number })[] {
+  // the writer holds an open group's increments in memory until its commit: write them first, so this sees them
+  flushDeferredWrites(db.$client);
   const table = ROLLUP_TABLES[grainOf(window)];
   const sql = `SELECT (bucket_start - @from) / @bucket AS i, ${[...columns, ...vectors].join(", ")} FROM ${table}
     WHERE dim = @dim AND key = @key AND bucket_start >= @from AND bucket_start < @to`;
@@ -69,6 +72,7 @@ export function readByKey<C extends SumColumn, V extends VectorColumn>(
   onlyKey?: string,
 ): (Row<C, V> & { key: string })[] {
   ensureAggregate(db);
+  flushDeferredWrites(db.$client);
   const segments = coverOf(window.from, window.to, grainOf(window));
   const keyFilter = onlyKey === undefined ? "" : " AND key = @key";
   const inner = segments

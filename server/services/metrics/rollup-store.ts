@@ -1,6 +1,6 @@
 import type Database from "better-sqlite3";
-import { MINUTE_RETENTION_MS, ROLLUP_TABLES, SUM_COLUMNS, VECTOR_COLUMNS, type RollupDim, type RollupGrain, type SumColumn, type VectorColumn } from "@/db/rollup-layout";
-import type { Increments, RollupRow, VectorSums } from "./rollup-rows";
+import { MINUTE_RETENTION_MS, ROLLUP_TABLES, SUM_COLUMNS, VECTOR_COLUMNS, type RollupDim, type RollupGrain, type VectorColumn } from "@/db/rollup-layout";
+import type { Increments, RollupRow } from "./rollup-rows";
 import { addBlobs, encodeVector } from "./rollup-vectors";
 
 const KNOWN_COLUMNS = new Set<string>([...SUM_COLUMNS, ...VECTOR_COLUMNS]);
@@ -38,32 +38,11 @@ function upsertFor(sqlite: Database.Database, grain: RollupGrain, columns: reado
   return statement;
 }
 
-/** An increment ready to bind: its columns in statement order and their values (vectors encoded). */
-export interface PreparedIncrement {
-  shape: string;
-  columns: readonly string[];
-  values: readonly (number | Buffer)[];
-}
-
-export function prepareIncrement(sums: Increments, vectors: VectorSums | Partial<Record<VectorColumn, Buffer>>): PreparedIncrement {
-  const sumColumns = (Object.keys(sums) as SumColumn[]).sort();
-  const vectorColumns = (Object.keys(vectors) as VectorColumn[]).sort();
-  const columns = [...sumColumns, ...vectorColumns];
-  const values = [
-    ...sumColumns.map((c) => sums[c]!),
-    ...vectorColumns.map((c) => {
-      const v = vectors[c]!;
-      return Buffer.isBuffer(v) ? v : encodeVector(v);
-    }),
-  ];
-  return { shape: columns.join(","), columns, values };
-}
-
-/** Runs a prepared increment against one grain's row: the live writer prepares once and upserts three grains. */
-export function upsertPrepared(sqlite: Database.Database, grain: RollupGrain, dim: RollupDim, bucketStart: number, key: string, inc: PreparedIncrement): void {
-  upsertFor(sqlite, grain, inc.columns, inc.shape).run(dim, bucketStart, key, ...inc.values);
-}
-
+/**
+ * Adds sums and encoded count vectors to a stored row (inserting it when absent), binding only the columns
+ * given: the statement for that set of columns is prepared once. Columns go in the layout's fixed order, so
+ * one pass over it builds both the statement's shape and its values.
+ */
 export function upsertRollup(
   sqlite: Database.Database,
   grain: RollupGrain,
@@ -71,9 +50,23 @@ export function upsertRollup(
   bucketStart: number,
   key: string,
   sums: Increments,
-  vectors: VectorSums,
+  vectors: Partial<Record<VectorColumn, Buffer>>,
 ): void {
-  upsertPrepared(sqlite, grain, dim, bucketStart, key, prepareIncrement(sums, vectors));
+  const columns: string[] = [];
+  const values: (string | number | Buffer)[] = [dim, bucketStart, key];
+  for (const c of SUM_COLUMNS) {
+    const v = sums[c];
+    if (v === undefined) continue;
+    columns.push(c);
+    values.push(v);
+  }
+  for (const c of VECTOR_COLUMNS) {
+    const v = vectors[c];
+    if (v === undefined) continue;
+    columns.push(c);
+    values.push(v);
+  }
+  upsertFor(sqlite, grain, columns, columns.join(",")).run(values);
 }
 
 /** Bulk writes (backfill, seeding): one statement shape with every column, zeros and NULLs where a row has nothing. */

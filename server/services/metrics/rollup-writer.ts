@@ -1,11 +1,12 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
-import { HOUR_MS, ROLLUP_GRAINS, type VectorColumn } from "@/db/rollup-layout";
+import { groupOpen, registerDeferredWrites } from "@/db/group-commit";
+import { HOUR_MS } from "@/db/rollup-layout";
 import type { TaskEvent } from "@/server/orchestrator/spec";
-import { callIncrements, retryIncrements, taskIncrements, bucketOf, type RollupIncrement } from "./rollup-rows";
-import { encodedUnit } from "./rollup-vectors";
+import { PendingRollups } from "./rollup-pending";
+import { callIncrements, retryIncrements, taskIncrements, type RollupIncrement } from "./rollup-rows";
 import { EFFICIENT_SQL, STEPS_SQL, STRATEGY_SQL } from "./rollup-sql";
-import { prepareIncrement, pruneMinuteRollups, upsertPrepared, type PreparedIncrement } from "./rollup-store";
+import { pruneMinuteRollups } from "./rollup-store";
 import { num, statement } from "./statements";
 
 // The pipeline writes the task row's cost, tokens and latency before it records task.completed /
@@ -87,28 +88,35 @@ export function incrementsOf(db: Db, event: TaskEvent, at: number): RollupIncrem
 }
 
 const lastPrunedHour = new WeakMap<Database.Database, number>();
+const pendingByConnection = new WeakMap<Database.Database, PendingRollups>();
+
+function pendingOf(sqlite: Database.Database): PendingRollups {
+  let pending = pendingByConnection.get(sqlite);
+  if (!pending) {
+    pendingByConnection.set(sqlite, (pending = new PendingRollups(sqlite)));
+    registerDeferredWrites(sqlite, pending);
+  }
+  return pending;
+}
 
 /**
- * Upserts the minute, hour and day rollups an event causes. Call it inside the transaction that appends the
- * event, so counters and events commit (or roll back) together. Once per hour per connection it also
- * drops minute rows past their retention (a range delete on the primary key).
+ * Adds the minute, hour and day rollups an event causes. Call it after the event's own writes succeeded, in
+ * the transaction that holds them. Inside a group commit (db/group-commit.ts) the increments are summed in
+ * memory and written right before the group commits, so events and rollups still commit (or roll back)
+ * together; readers of the rollups on this connection flush them first (flushDeferredWrites). Outside a
+ * group they are written at once. Once per hour per connection it also drops minute rows past their
+ * retention (a range delete on the primary key).
  */
 export function applyRollups(db: Db, event: TaskEvent, at: number): void {
   const sqlite = db.$client;
   try {
     const increments = incrementsOf(db, event, at);
-    // the dims of one event share their increments (same object): prepare the bound values once
-    let prepared: { from: RollupIncrement["add"]; inc: PreparedIncrement } | undefined;
-    for (const inc of increments) {
-      if (prepared?.from !== inc.add) {
-        const vectors: Partial<Record<VectorColumn, Buffer>> = {};
-        for (const [column, position] of Object.entries(inc.vectors) as [VectorColumn, number][]) vectors[column] = encodedUnit(column, position);
-        prepared = { from: inc.add, inc: prepareIncrement(inc.add, vectors) };
-      }
-      for (const grain of ROLLUP_GRAINS) upsertPrepared(sqlite, grain, inc.dim, bucketOf(inc.at, grain), inc.key, prepared.inc);
-    }
+    if (increments.length === 0) return;
+    const pending = pendingOf(sqlite);
+    pending.add(increments);
+    if (!groupOpen(sqlite)) pending.flush();
     const hour = Math.floor(at / HOUR_MS);
-    if (increments.length > 0 && lastPrunedHour.get(sqlite) !== hour) {
+    if (lastPrunedHour.get(sqlite) !== hour) {
       lastPrunedHour.set(sqlite, hour);
       pruneMinuteRollups(sqlite, at);
     }

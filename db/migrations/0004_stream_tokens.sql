@@ -1,0 +1,1 @@
+ALTER TABLE `tasks` ADD `stream_tokens` integer DEFAULT true NOT NULL;
