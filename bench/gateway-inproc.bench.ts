@@ -38,9 +38,12 @@ async function main() {
   for (let i = 0; i < 300; i++) await one();
   let t = performance.now();
   const cpu = process.cpuUsage();
-  for (let i = 0; i < Number(process.env.BENCH_SEQUENTIAL ?? N); i++) await one();
+  const sequential = Number(process.env.BENCH_SEQUENTIAL ?? N);
+  for (let i = 0; i < sequential; i++) await one();
   const used = process.cpuUsage(cpu);
-  console.log(`sequential: ${((performance.now() - t) / N).toFixed(3)} ms/request, CPU ${((used.user + used.system) / 1000 / N).toFixed(3)} ms/request (this process, upstream included)`);
+  if (sequential > 0) {
+    console.log(`sequential: ${((performance.now() - t) / sequential).toFixed(3)} ms/request, CPU ${((used.user + used.system) / 1000 / sequential).toFixed(3)} ms/request (this process, upstream included)`);
+  }
   t = performance.now();
   const cpu50 = process.cpuUsage();
   let next = 0;

@@ -50,8 +50,9 @@ function taskOf(row: q.TaskRow): Task {
   };
 }
 
-function cacheKeyOf(row: q.TaskRow): string | undefined {
-  if (!row.useCache) return undefined;
+function cacheKeyOf(row: q.TaskRow, cache: ResultCache): string | undefined {
+  // a cache switched off (TTL or size 0) is neither read nor written: no key to hash
+  if (!row.useCache || !cache.enabled) return undefined;
   return resultCacheKey({
     prompt: row.prompt,
     messages: row.messages as ChatMessage[] | null,
@@ -94,6 +95,8 @@ export function createTaskPipeline(deps: {
     cacheKey?: string;
     /** false: whole replies, no live tokens (the task's stream_tokens) */
     stream: boolean;
+    /** the caller named the model (the gateway's `model: <id>`): no analysis, routing or learning */
+    pinned: boolean;
     /** set when resuming: steps an earlier run committed */
     priorStep?: EnginePorts["priorStep"];
     /** set when a resume found the run taking another path than the one on record */
@@ -146,7 +149,8 @@ export function createTaskPipeline(deps: {
       });
       if (!ended) return;
       record({ type: "task.completed", taskId, status: "completed" });
-      profiles.learnFromTask(taskId);
+      // a pinned plain answer carries no signal to learn from (profiles.learnFromTask would read the row to find out)
+      if (!(x.pinned && requirements.format === "text")) profiles.learnFromTask(taskId);
       deps.shadow?.afterTask(taskId);
       // only whole, valid answers are worth serving again
       if (x.cacheKey && outcome.valid) {
@@ -185,7 +189,7 @@ export function createTaskPipeline(deps: {
     const row = q.findTask(db, taskId);
     if (!row || row.status !== "queued") return;
     const startedAt = Date.now();
-    const cacheKey = cacheKeyOf(row);
+    const cacheKey = cacheKeyOf(row, cache);
     const hit = cacheKey ? cache.lookup(cacheKey) : undefined;
     beforeWrite();
     if (hit) {
@@ -227,7 +231,7 @@ export function createTaskPipeline(deps: {
       }
       return;
     }
-    await execute({ task, requirements, chain, startedAt, controller, cacheKey, stream: row.streamTokens });
+    await execute({ task, requirements, chain, startedAt, controller, cacheKey, stream: row.streamTokens, pinned: Boolean(pinned) });
   }
 
   /**
@@ -248,8 +252,9 @@ export function createTaskPipeline(deps: {
       chain: row.plan as ModelChain,
       startedAt: row.startedAt ?? Date.now(),
       controller,
-      cacheKey: cacheKeyOf(row),
+      cacheKey: cacheKeyOf(row, cache),
       stream: row.streamTokens,
+      pinned: Boolean(row.pinnedModelId),
       priorStep: (stepIndex, modelId) => {
         const recorded = priors.get(stepIndex);
         if (!recorded) return undefined;

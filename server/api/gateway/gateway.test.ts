@@ -95,9 +95,10 @@ describe.each([
     expect(response.headers.get("x-ensemble-models")).toBe("up-good");
     expect(Number(response.headers.get("x-ensemble-overhead-ms"))).toBeGreaterThanOrEqual(0);
     const task = h.services.tasks.get(response.headers.get("x-ensemble-task-id") ?? "");
-    expect(task).toMatchObject({ source: "gateway", status: "completed", pinnedModelId: "up-good", modelId: "up-good" });
-    // the whole conversation went upstream, verbatim
+    expect(task).toMatchObject({ source: "gateway", status: "completed", pinnedModelId: "up-good", modelId: "up-good", streamTokens: false });
+    // the whole conversation went upstream, verbatim, asked as one whole reply: nobody reads a plain request's tokens live
     expect(good.requests.at(-1)?.body).toMatchObject({ messages: [{ role: "system", content: "be brief" }, { role: "user", content: "hello there" }] });
+    expect(good.requests.at(-1)?.body).not.toHaveProperty("stream", true);
   });
 
   it("serves a repeated request from the result cache with the answer and the model that computed it", async () => {
@@ -146,6 +147,7 @@ describe.each([
       if (chunk.usage) usage = chunk.usage.total_tokens;
     }
     expect(text).toBe("You said: stream me please");
+    expect(good.requests.at(-1)?.body).toMatchObject({ stream: true });
     expect(finish).toBe("stop");
     expect(usage).toBeGreaterThan(0);
   });
