@@ -3,9 +3,10 @@ import { randomUUID } from "node:crypto";
 import { parseArgs } from "node:util";
 import type { Db } from "@/db/client";
 import { InvalidInputError } from "@/server/orchestrator/errors";
-import { evaluate, evaluateSteps, formatReport, type LabDataset, type LabFiles } from "@/server/orchestrator/lab";
+import { evaluate, formatReport, type LabDataset, type LabFiles } from "@/server/orchestrator/lab";
 import { createDatasetStore, labRoot, prepareLabData, readLabDir } from "./lab-data";
 import { exportHistory, HISTORY_DATASET } from "./lab-history";
+import { evaluateInThread } from "./lab-thread";
 import { createLabRunStore, type LabRun } from "./lab-runs";
 import type { RosterService } from "./roster";
 
@@ -47,31 +48,18 @@ export function createLabService(deps: { db: Db; roster: RosterService; root?: (
     },
 
     /**
-     * Starts an evaluation in this process and returns at once. The run is a row in lab_runs; it advances one
-     * policy per macrotask so the server keeps answering, and every step is pushed to watchers and stored.
+     * Starts an evaluation and returns at once. The run is a row in lab_runs; it runs on a worker thread
+     * (lab-thread.ts) so the server keeps answering, and every step is pushed to watchers and stored.
      */
     start(dataset: string, options: { seed?: number; userId?: string | null } = {}): LabRun {
       const data = requireItems(dataset, load(dataset));
       const id = randomUUID();
       const startedAt = now();
       runs.create({ id, dataset, startedBy: options.userId ?? null, startedAt, progress: { done: 0, total: 1, label: "analysing prompts" } });
-      void (async () => {
-        try {
-          await tick();
-          const steps = evaluateSteps(prepareLabData(data), { seed: options.seed });
-          for (;;) {
-            await tick();
-            const next = steps.next();
-            if (next.done) {
-              runs.finish(id, { status: "complete", report: next.value }, now(), startedAt);
-              return;
-            }
-            runs.progress(id, next.value);
-          }
-        } catch (error) {
-          runs.finish(id, { status: "failed", error: error instanceof Error ? error.message : String(error) }, now(), startedAt);
-        }
-      })();
+      evaluateInThread(data, options.seed, (progress) => runs.progress(id, progress)).then(
+        (report) => runs.finish(id, { status: "complete", report }, now(), startedAt),
+        (error: unknown) => runs.finish(id, { status: "failed", error: error instanceof Error ? error.message : String(error) }, now(), startedAt),
+      );
       return runs.get(id);
     },
 
@@ -80,8 +68,6 @@ export function createLabService(deps: { db: Db; roster: RosterService; root?: (
     watch: (id: string, signal?: AbortSignal) => runs.watch(id, signal),
   };
 }
-
-const tick = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export type LabService = ReturnType<typeof createLabService>;
 
