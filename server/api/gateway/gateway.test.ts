@@ -2,6 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DEFAULT_RESILIENCE_SETTINGS } from "@/server/orchestrator/spec";
 import { startFakeServer, openAiError, echoHandler, type FakeServer } from "@/server/providers/testing/openai-fake-server";
 import { createHarness, waitForTask, type Harness } from "../testing/harness";
 import { createGatewayHandlers, createNodeGateway } from "./index";
@@ -258,6 +259,26 @@ describe.each([
       code: "upstream_error",
     });
   }, 20_000);
+
+  it("answers 503 while a pinned model's circuit breaker is open: the call is refused, not sent", async () => {
+    const provider = h.services.providers.create({ name: "fragile-upstream", kind: "openai-compatible", baseUrl: bad.baseUrl });
+    h.services.roster.create({
+      id: "up-fragile",
+      name: "up-fragile",
+      providerId: provider.id,
+      remoteModel: "fake-model",
+      contextWindow: 16_000,
+      inputUsdPerMTok: 1,
+      outputUsdPerMTok: 2,
+      enabled: true,
+      resilience: { ...DEFAULT_RESILIENCE_SETTINGS, maxRetries: 0, breaker: { ...DEFAULT_RESILIENCE_SETTINGS.breaker, consecutiveFailures: 1 } },
+    });
+    const ask = () => client.chat.completions.create({ model: "up-fragile", messages: [{ role: "user", content: "x" }] });
+    await expect(ask()).rejects.toMatchObject({ status: 502, code: "upstream_error" });
+    const sent = bad.requests.length;
+    await expect(ask()).rejects.toMatchObject({ status: 503, code: "no_model_available", message: expect.stringContaining("circuit breaker open") });
+    expect(bad.requests.length).toBe(sent);
+  });
 
   it("rate-limits a key with 429 rate_limit_exceeded", async () => {
     const limited = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: h.services.apiKeys.create({ name: "slow", rateLimitPerMinute: 2 }).key, maxRetries: 0 });
