@@ -21,6 +21,24 @@ describe("breaker registry", () => {
     ]);
   });
 
+  it("says how long until the first open breaker among some models lets a probe through", async () => {
+    let now = 1_000;
+    const fixed = { now: () => now, sleep: clock.sleep };
+    const slow: ResilienceSettings = { ...quick, breaker: { ...quick.breaker, halfOpenAfterMs: 5_000 } };
+    const registry = createBreakerRegistry({ models: () => [{ id: "a", resilience: quick }, { id: "b", resilience: slow }, { id: "c" }], clock: fixed });
+    expect(registry.msUntilProbe(["a", "b", "c"])).toBeUndefined();
+    for (const id of ["a", "b"]) {
+      await failOnce(registry.guard(id));
+      await failOnce(registry.guard(id));
+    }
+    now += 40;
+    expect(registry.msUntilProbe(["a", "b", "c"])).toBe(60);
+    expect(registry.msUntilProbe(["b", "c"])).toBe(4_960);
+    expect(registry.msUntilProbe(["c"])).toBeUndefined();
+    now += 10_000;
+    expect(registry.msUntilProbe(["a", "b"])).toBe(0);
+  });
+
   it("starts a fresh, closed breaker when the model's breaker settings change", async () => {
     let resilience: ResilienceSettings = quick;
     const registry = createBreakerRegistry({ models: () => [{ id: "a", resilience }], clock });

@@ -86,6 +86,18 @@ export function createBreakerRegistry(deps: BreakerRegistryDeps) {
       return snapshot.state;
     },
 
+    /** ms until the first of these models' open breakers lets a probe call through; undefined when none is open */
+    msUntilProbe(modelIds: readonly string[]): number | undefined {
+      let soonest: number | undefined;
+      for (const id of modelIds) {
+        const snapshot = entries.get(id)?.guard.snapshot();
+        if (snapshot?.state !== "open" || snapshot.nextProbeAt === null) continue;
+        const ms = Math.max(0, snapshot.nextProbeAt - deps.clock.now());
+        soonest = soonest === undefined ? ms : Math.min(soonest, ms);
+      }
+      return soonest;
+    },
+
     /** every roster model's breaker, in roster order; a model no task has called yet is closed */
     snapshot(): BreakerSnapshot[] {
       return deps.models().map((m) => entries.get(m.id)?.guard.snapshot() ?? CLOSED(m.id));

@@ -55,7 +55,7 @@ export async function chatCompletions(services: Services, request: GatewayReques
   });
   const trace = await task.done;
   stopListening();
-  if (!trace.end?.ok) return taskFailure(task.id, trace, trace.end?.error ?? "unknown error");
+  if (!trace.end?.ok) return taskFailure(services, task.id, trace, trace.end?.error ?? "unknown error");
   const answer = answerOf(services, task.id, target, trace);
   const payload = completionBody(task.id, Math.floor(Date.now() / 1000), answer, trace);
   const models = answer.cached ? [answer.model] : servingModels(trace);

@@ -276,7 +276,11 @@ describe.each([
     const ask = () => client.chat.completions.create({ model: "up-fragile", messages: [{ role: "user", content: "x" }] });
     await expect(ask()).rejects.toMatchObject({ status: 502, code: "upstream_error" });
     const sent = bad.requests.length;
-    await expect(ask()).rejects.toMatchObject({ status: 503, code: "no_model_available", message: expect.stringContaining("circuit breaker open") });
+    const refused = await ask().catch((error: unknown) => error);
+    expect(refused).toMatchObject({ status: 503, code: "no_model_available", message: expect.stringContaining("circuit breaker open") });
+    // the breaker's next probe is 30 s away (the default half-open delay): the client is told to wait that long
+    expect(Number((refused as { headers: Headers }).headers.get("retry-after"))).toBeGreaterThanOrEqual(29);
+    expect(Number((refused as { headers: Headers }).headers.get("retry-after"))).toBeLessThanOrEqual(30);
     expect(bad.requests.length).toBe(sent);
   });
 

@@ -99,7 +99,7 @@ export function streamCompletion(
     const trace = task.trace;
     if (liveStep === undefined) {
       // nothing streamed: the task is over, so answer with a status that says how it went
-      if (!trace.end?.ok) return taskFailure(task.id, trace, trace.end?.error ?? "unknown error");
+      if (!trace.end?.ok) return taskFailure(services, task.id, trace, trace.end?.error ?? "unknown error");
       const answer = answerOf(services, task.id, input.target, trace);
       model = answer.model;
       cached = answer.cached;
