@@ -3,7 +3,7 @@ import { hasData, perMinuteSeries, successSeries, toSeries, type SeriesPoint } f
 
 export interface OverviewLike {
   window: { range: string; label: string; from: number; to: number; bucketMs: number; buckets: number };
-  kpis: { tasks: number; tasksPerMinute: number; successRate: number | null; p95Ms: number | null; spendUsd: number; cacheHitRate: number | null; cacheKnown?: boolean };
+  kpis: { tasks: number; tasksPerMinute: number; successRate: number | null; p95Ms: number | null; spendUsd: number; shadowSpendUsd?: number; shadowCalls?: number; cacheHitRate: number | null; cacheKnown?: boolean };
   buckets: readonly { t: number; tasks: number; completed: number; failed: number; costUsd: number; p95Ms: number | null; cacheHits?: number }[];
 }
 
@@ -43,7 +43,15 @@ export function prepareKpis(overview: OverviewLike): Kpi[] {
       spark: successSeries(buckets),
     },
     { key: "p95", label: "p95 latency", value: formatMs(kpis.p95Ms), raw: kpis.p95Ms, hint: "task end-to-end", spark: toSeries(buckets, (b) => b.p95Ms) },
-    { key: "spend", label: "Spend", value: formatUsd(kpis.spendUsd), raw: kpis.spendUsd, hint: "sum of task cost", spark: toSeries(buckets, (b) => b.costUsd) },
+    {
+      key: "spend",
+      label: "Spend",
+      value: formatUsd(kpis.spendUsd),
+      raw: kpis.spendUsd,
+      // shadow calls are billed to no task, so they are not in the figure or its sparkline: named beside it
+      hint: kpis.shadowCalls ? `sum of task cost; + ${formatUsd(kpis.shadowSpendUsd ?? 0)} shadow evaluation (${kpis.shadowCalls} calls)` : "sum of task cost",
+      spark: toSeries(buckets, (b) => b.costUsd),
+    },
     {
       key: "cache",
       label: "Cache hit rate",

@@ -60,6 +60,14 @@ describe("prepare-metrics-overview", () => {
     expect(cache.spark.map((p) => p.v)).toEqual([0.5, null]);
   });
 
+  it("names shadow evaluation's spend beside the task spend, which it is not part of", () => {
+    const o = overview(2);
+    expect(prepareKpis(o)[3]!.hint).toBe("sum of task cost");
+    const spend = prepareKpis({ ...o, kpis: { ...o.kpis, shadowSpendUsd: 0.0125, shadowCalls: 3 } })[3]!;
+    expect(spend).toMatchObject({ value: prepareKpis(o)[3]!.value, raw: 0.25 });
+    expect(spend.hint).toMatch(/^sum of task cost; \+ \$0\.01\d* shadow evaluation \(3 calls\)$/);
+  });
+
   it("summarises breakers in one line", () => {
     expect(breakerSummary({ open: 0, halfOpen: 0, closed: 7 })).toBe("all 7 closed");
     expect(breakerSummary({ open: 1, halfOpen: 2, closed: 4 })).toBe("1 open, 2 half-open, 4 closed");

@@ -12,6 +12,7 @@ import { stepStats } from "./step-stats";
 import { strategyStats } from "./strategies";
 import { databaseBytes, liveQueue, systemStats, type CacheStats, type LiveSources } from "./system";
 import { taskBuckets } from "./task-buckets";
+import { shadowSpend } from "./shadow-spend";
 
 export { METRIC_RANGES, RANGE_SPECS, type MetricRange } from "./ranges";
 export type { BreakerState } from "./health";
@@ -58,6 +59,7 @@ export function createMetricsService(deps: MetricsDeps) {
     const spanMinutes = (window.to - window.from) / 60_000;
     // with no cache wired in and no hit ever recorded, a 0% rate would claim a cache that does not exist
     const cacheKnown = deps.cacheStats !== undefined || totals.cacheHits > 0;
+    const shadow = shadowSpend(db, window);
     return {
       window,
       kpis: {
@@ -66,6 +68,8 @@ export function createMetricsService(deps: MetricsDeps) {
         successRate: finished ? totals.completed / finished : null,
         p95Ms: totals.latency.p95,
         spendUsd: totals.costUsd,
+        shadowSpendUsd: shadow.costUsd,
+        shadowCalls: shadow.calls,
         cacheHitRate: cacheKnown && totals.tasks ? totals.cacheHits / totals.tasks : null,
         cacheKnown,
       },

@@ -234,6 +234,23 @@ describe("system and health", () => {
     expect(createMetricsService({ ...base, cacheStats: () => ({ hits: 0, misses: 1, entries: 0 }) }).overview("15m").kpis).toMatchObject({ cacheHitRate: 0, cacheKnown: true });
   });
 
+  it("the overview names what shadow evaluation spent in the range, apart from task spend", () => {
+    const id = task(NOW);
+    applyRollups(db, { type: "task.completed", taskId: id, status: "completed" }, NOW);
+    const shadowCall = (at: number, cost: number) =>
+      db.$client
+        .prepare(`INSERT INTO shadow_outcomes (task_id, shadow_model_id, status, cost_usd, created_at) VALUES (?, ?, 'completed', ?, ?)`)
+        .run(id, model, cost, at);
+    shadowCall(NOW - 60_000, 0.002);
+    shadowCall(NOW - 120_000, 0.003);
+    shadowCall(NOW - 2 * HOUR_MS, 0.5); // outside the last hour
+    const metrics = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => NOW });
+    const kpis = metrics.overview("1h").kpis;
+    expect(kpis).toMatchObject({ spendUsd: 0.01, shadowCalls: 2 });
+    expect(kpis.shadowSpendUsd).toBeCloseTo(0.005, 10);
+    expect(metrics.overview("24h").kpis).toMatchObject({ shadowCalls: 3 });
+  });
+
   it("a model page 404s an unknown model", () => {
     const metrics = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => NOW });
     expect(() => metrics.model("missing", "1h")).toThrow(/does not exist/);
