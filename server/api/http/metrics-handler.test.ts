@@ -25,6 +25,7 @@ describe("/api/metrics", () => {
     expect(body).toMatch(/ensemble_process_resident_memory_bytes|ensemble_nodejs_heap_size_used_bytes/);
     expect(body).toMatch(/ensemble_metrics_scrape_duration_seconds_bucket/);
     expect(body).toMatch(/ensemble_breakers\{state="closed"\} \d+/);
+    expect(body).toMatch(/ensemble_shadow_spend_usd_window \d/);
   });
 
   it("401s without credentials, with a wrong token, or for a non-admin session", async () => {

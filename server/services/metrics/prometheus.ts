@@ -22,6 +22,7 @@ export function createPrometheusExporter(metrics: Pick<MetricsService, "overview
   const dbBytes = g("ensemble_database_bytes", "SQLite database size (page_count x page_size)");
   const tasks = g("ensemble_tasks_window", "Tasks finished in the last 15 minutes, by status", ["status"]);
   const spend = g("ensemble_spend_usd_window", "Spend of tasks finished in the last 15 minutes (USD)");
+  const shadowSpend = g("ensemble_shadow_spend_usd_window", "Spend of shadow-evaluation calls in the last 15 minutes (USD; billed to no task)");
   const taskLatency = g("ensemble_task_latency_ms_window", "Task latency quantiles over the last 15 minutes", ["quantile"]);
   const strategyTasks = g("ensemble_strategy_tasks_window", "Tasks finished in the last 15 minutes, by planned strategy", ["strategy"]);
   const requests = g("ensemble_model_requests_window", "Model calls finished in the last 15 minutes", ["model", "status"]);
@@ -59,6 +60,7 @@ export function createPrometheusExporter(metrics: Pick<MetricsService, "overview
     tasks.set({ status: "failed" }, o.totals.failed);
     tasks.set({ status: "cancelled" }, o.totals.cancelled);
     spend.set(o.totals.costUsd);
+    shadowSpend.set(o.kpis.shadowSpendUsd);
     setQuantiles(taskLatency, {}, o.totals.latency);
     for (const s of o.strategies) strategyTasks.set({ strategy: s.strategy }, s.tasks);
     for (const s of o.byModel) {
