@@ -2,7 +2,7 @@ import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RESILIENCE_SETTINGS } from "@/server/orchestrator/spec";
+import { DEFAULT_RESILIENCE_SETTINGS, type ResilienceSettings } from "@/server/orchestrator/spec";
 import { startFakeServer, openAiError, echoHandler, type FakeServer } from "@/server/providers/testing/openai-fake-server";
 import { createHarness, waitForTask, type Harness } from "../testing/harness";
 import { createGatewayHandlers, createNodeGateway } from "./index";
@@ -38,7 +38,7 @@ async function serveRouteHandlers() {
   return serveFetch({ "POST /api/v1/chat/completions": gateway.chatCompletions, "GET /api/v1/models": gateway.models });
 }
 
-function addOpenAiModel(name: string, baseUrl: string, score: number) {
+function addOpenAiModel(name: string, baseUrl: string, score: number, resilience?: ResilienceSettings) {
   const provider = h.services.providers.create({ name, kind: "openai-compatible", baseUrl });
   h.services.roster.create({
     id: name,
@@ -50,6 +50,7 @@ function addOpenAiModel(name: string, baseUrl: string, score: number) {
     outputUsdPerMTok: 2,
     enabled: true,
     initialScores: Object.fromEntries(["chat", "writing", "knowledge", "reasoning", "math", "code", "summarization"].map((c) => [c, score])),
+    ...(resilience ? { resilience } : {}),
   });
 }
 
@@ -261,17 +262,10 @@ describe.each([
   }, 20_000);
 
   it("answers 503 while a pinned model's circuit breaker is open: the call is refused, not sent", async () => {
-    const provider = h.services.providers.create({ name: "fragile-upstream", kind: "openai-compatible", baseUrl: bad.baseUrl });
-    h.services.roster.create({
-      id: "up-fragile",
-      name: "up-fragile",
-      providerId: provider.id,
-      remoteModel: "fake-model",
-      contextWindow: 16_000,
-      inputUsdPerMTok: 1,
-      outputUsdPerMTok: 2,
-      enabled: true,
-      resilience: { ...DEFAULT_RESILIENCE_SETTINGS, maxRetries: 0, breaker: { ...DEFAULT_RESILIENCE_SETTINGS.breaker, consecutiveFailures: 1 } },
+    addOpenAiModel("up-fragile", bad.baseUrl, 0.1, {
+      ...DEFAULT_RESILIENCE_SETTINGS,
+      maxRetries: 0,
+      breaker: { ...DEFAULT_RESILIENCE_SETTINGS.breaker, consecutiveFailures: 1 },
     });
     const ask = () => client.chat.completions.create({ model: "up-fragile", messages: [{ role: "user", content: "x" }] });
     await expect(ask()).rejects.toMatchObject({ status: 502, code: "upstream_error" });

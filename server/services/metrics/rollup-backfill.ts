@@ -2,7 +2,7 @@ import type { Db } from "@/db/client";
 import { flushDeferredWrites } from "@/db/group-commit";
 import { MINUTE_RETENTION_MS, ROLLUP_TABLES } from "@/db/rollup-layout";
 import { callIncrements, retryIncrements, RollupAccumulator, taskIncrements } from "./rollup-rows";
-import { EFFICIENT_SQL, STEPS_SQL, STRATEGY_SQL } from "./rollup-sql";
+import { TASK_FIGURES_SQL, type TaskFigures } from "./rollup-sql";
 import { writeRollupRows } from "./rollup-store";
 import { num } from "./statements";
 
@@ -39,22 +39,10 @@ export function backfillRollups(db: Db, now: number = Date.now()): { tasks: numb
     for (const table of Object.values(ROLLUP_TABLES)) sqlite.exec(`DELETE FROM ${table}`);
     const taskRows = sqlite
       .prepare(
-        `SELECT coalesce(t.completed_at, t.created_at) AS at, t.status, t.cost_usd AS cost, t.input_tokens AS tin, t.output_tokens AS tout,
-                t.latency_ms AS latency, ${STRATEGY_SQL} AS strategy, ${STEPS_SQL} AS steps, ${EFFICIENT_SQL} AS efficient, ${cached} AS cached
+        `SELECT coalesce(t.completed_at, t.created_at) AS at, t.status, ${TASK_FIGURES_SQL}, ${cached} AS cached
          FROM tasks t WHERE t.status IN ('completed', 'failed', 'cancelled')`,
       )
-      .iterate() as IterableIterator<{
-      at: number;
-      status: "completed" | "failed" | "cancelled";
-      cost: number | null;
-      tin: number | null;
-      tout: number | null;
-      latency: number | null;
-      strategy: string | null;
-      steps: number;
-      efficient: number | null;
-      cached: number;
-    }>;
+      .iterate() as IterableIterator<TaskFigures & { at: number; status: "completed" | "failed" | "cancelled"; cached: number }>;
     for (const r of taskRows) {
       acc.add(
         taskIncrements({

@@ -23,3 +23,17 @@ export const EFFICIENT_SQL = `(SELECT CASE WHEN count(*) >= 2 AND ${MINE} IS NOT
 
 /** Model calls the task ran (task_steps_task_idx: an index-only count). */
 export const STEPS_SQL = `(SELECT count(*) FROM task_steps s WHERE s.task_id = t.id)`;
+
+/** What the task rollups count of a finished task row `t`: read by the live writer per task and by the backfill for all. */
+export const TASK_FIGURES_SQL = `t.cost_usd AS cost, t.input_tokens AS tin, t.output_tokens AS tout, t.latency_ms AS latency,
+  ${STRATEGY_SQL} AS strategy, ${STEPS_SQL} AS steps, ${EFFICIENT_SQL} AS efficient`;
+
+export interface TaskFigures {
+  cost: number | null;
+  tin: number | null;
+  tout: number | null;
+  latency: number | null;
+  strategy: string | null;
+  steps: number;
+  efficient: number | null;
+}

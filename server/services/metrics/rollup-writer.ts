@@ -5,27 +5,15 @@ import { HOUR_MS } from "@/db/rollup-layout";
 import type { TaskEvent } from "@/server/orchestrator/spec";
 import { PendingRollups } from "./rollup-pending";
 import { callIncrements, retryIncrements, taskIncrements, type RollupIncrement } from "./rollup-rows";
-import { EFFICIENT_SQL, STEPS_SQL, STRATEGY_SQL } from "./rollup-sql";
+import { TASK_FIGURES_SQL, type TaskFigures } from "./rollup-sql";
 import { pruneMinuteRollups } from "./rollup-store";
 import { num, statement } from "./statements";
 
 // The pipeline writes the task row's cost, tokens and latency before it records task.completed /
 // task.failed, so reading it by primary key inside the recorder's transaction sees the final figures.
-const TASK_SQL = `
-  SELECT t.cost_usd AS cost, t.input_tokens AS tin, t.output_tokens AS tout, t.latency_ms AS latency,
-         ${STRATEGY_SQL} AS strategy, ${STEPS_SQL} AS steps, ${EFFICIENT_SQL} AS efficient
-  FROM tasks t WHERE t.id = ?`;
+const TASK_SQL = `SELECT ${TASK_FIGURES_SQL} FROM tasks t WHERE t.id = ?`;
 const CAPABILITY_SQL = `SELECT primary_capability AS capability FROM tasks WHERE id = ?`;
 
-interface TaskRow {
-  cost: number | null;
-  tin: number | null;
-  tout: number | null;
-  latency: number | null;
-  strategy: string | null;
-  steps: number;
-  efficient: number | null;
-}
 
 function capabilityOf(db: Db, taskId: string): string | null {
   const row = statement(db, CAPABILITY_SQL).get(taskId) as { capability: string | null } | undefined;
@@ -37,7 +25,7 @@ export function incrementsOf(db: Db, event: TaskEvent, at: number): RollupIncrem
   switch (event.type) {
     case "task.completed":
     case "task.failed": {
-      const row = statement(db, TASK_SQL).get(event.taskId) as TaskRow | undefined;
+      const row = statement(db, TASK_SQL).get(event.taskId) as TaskFigures | undefined;
       if (!row) return [];
       // `cached` is added to task.completed by the result cache; read defensively so an older event shape counts as a miss
       const cached = (event as { cached?: unknown }).cached === true;

@@ -1,15 +1,10 @@
 import type Database from "better-sqlite3";
 import type { Db } from "@/db/client";
+import { statement as preparedOnce } from "@/db/statements";
 
-const cache = new WeakMap<Database.Database, Map<string, Database.Statement>>();
-
-/** Prepared once per connection: dashboards refresh every few seconds, re-parsing SQL each time is waste. */
+/** Prepared once per connection (db/statements.ts): dashboards refresh every few seconds, re-parsing SQL each time is waste. */
 export function statement(db: Db, sql: string): Database.Statement {
-  let byText = cache.get(db.$client);
-  if (!byText) cache.set(db.$client, (byText = new Map()));
-  let prepared = byText.get(sql);
-  if (!prepared) byText.set(sql, (prepared = db.$client.prepare(sql)));
-  return prepared;
+  return preparedOnce(db.$client, sql);
 }
 
 /** SQLite sums come back null over no rows; counters want 0. */
