@@ -6,11 +6,15 @@
  *
  * One services instance serves both: it is created here first, on globalThis (server/services/app.ts), and
  * the Next bundle's own copy of that module finds it there instead of opening a second database connection.
+ *
+ * Provider calls run on a thread of their own (server/services/provider-thread.ts); the engine, the database
+ * and all shared state stay on this one.
  */
 import { createServer } from "node:http";
 import next from "next";
 import { createNodeGateway } from "@/server/api/gateway";
 import { getServices } from "@/server/services/app";
+import { startProviderThread } from "@/server/services/provider-thread";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
@@ -25,7 +29,7 @@ function decodablePath(url: string): boolean {
 }
 
 async function main() {
-  const services = await getServices();
+  const services = await getServices({ remoteModels: startProviderThread().remoteModels });
   const app = next({ dev: false, dir: process.cwd(), port, ...(host ? { hostname: host } : {}) });
   await app.prepare();
   const handleNext = app.getRequestHandler();

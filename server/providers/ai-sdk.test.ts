@@ -1,9 +1,12 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { MessageChannel } from "node:worker_threads";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { ProviderError } from "@/server/orchestrator/errors";
 import type { GenerateRequest, ModelClient, ModelSpec, ProviderKind, StreamPart } from "@/server/orchestrator/spec";
 import { createAiSdkClient } from "./ai-sdk";
+import { serveProviderCalls } from "./remote/call-host";
+import { createRemoteModelClients } from "./remote/remote-client";
 import {
   anthropicError,
   anthropicMessage,
@@ -66,8 +69,18 @@ beforeEach(() => {
   server.requests.length = 0;
 });
 
+// the production server makes provider calls on its I/O thread: the same client, reached over a message port
+// (here both ends on one thread; the messages are cloned all the same)
+const providerThread = new MessageChannel();
+serveProviderCalls(providerThread.port2);
+const remote = createRemoteModelClients(providerThread.port1);
+afterAll(() => providerThread.port1.close());
+
 // the openai-compatible contract, as a table so another client for that kind must pass the same suite
-const openAiCompatibleClients: Array<[string, typeof createAiSdkClient]> = [["AI SDK client", createAiSdkClient]];
+const openAiCompatibleClients: Array<[string, typeof createAiSdkClient]> = [
+  ["AI SDK client", createAiSdkClient],
+  ["AI SDK client across the provider thread's port", (model, connection) => remote.open(model, connection)],
+];
 
 describe.each(openAiCompatibleClients)("%s, openai-compatible against a local chat-completions server", (_name, create) => {
   const client = () => create(spec("openai-compatible"), { baseUrl: server.baseUrl, apiKey: "sk-test" });

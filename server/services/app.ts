@@ -6,6 +6,7 @@ import { adminBootstrap, databaseUrl, discoveryEveryHours } from "@/server/env";
 import { createApiKeyService } from "./api-keys";
 import { TaskEventBus } from "./event-bus";
 import { createLoginLimiter } from "./login-limiter";
+import type { RemoteModelClients } from "@/server/providers/remote/remote-client";
 import { createModelClients } from "./clients";
 import { createAnalysisService } from "./analysis";
 import { createDiscoveryService } from "./discovery";
@@ -28,6 +29,8 @@ import { createShadowSampler } from "./shadow";
 export interface ServiceOptions {
   /** replaces real timers in simulated models (tests run them at zero latency) */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
+  /** network models are called on the provider thread (server.ts) instead of this one */
+  remoteModels?: RemoteModelClients;
 }
 
 /** Wires every service on one database. Routers, the CLI and tests all start here. */
@@ -41,7 +44,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const users = createUserService(db);
   const providers = createProviderService(db);
   const roster = createRosterService(db);
-  const clients = createModelClients({ roster, providers, sleep: options.sleep });
+  const clients = createModelClients({ roster, providers, sleep: options.sleep, remote: options.remoteModels });
   // breakers is declared below; routing asks it lazily, when it first loads the roster
   const routing = createRouting(roster, systemRandom, (id) => breakers.routingHealth(id));
   const profiles = createProfileService({ db, roster });
@@ -93,10 +96,10 @@ export async function bootstrap(services: Services, log: (line: string) => void 
 
 const globalForServices = globalThis as unknown as { ensembleServices?: Promise<Services> };
 
-/** The process-wide services on DATABASE_URL, created and bootstrapped once. */
-export function getServices(): Promise<Services> {
+/** The process-wide services on DATABASE_URL, created and bootstrapped once (the first caller's options count). */
+export function getServices(options: ServiceOptions = {}): Promise<Services> {
   globalForServices.ensembleServices ??= (async () => {
-    const services = createServices(createDb(databaseUrl()));
+    const services = createServices(createDb(databaseUrl()), options);
     await bootstrap(services);
     services.tasks.recover();
     services.queue.watchOtherProcesses();

@@ -1,9 +1,13 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { MessageChannel } from "node:worker_threads";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RESILIENCE_SETTINGS, type ResilienceSettings } from "@/server/orchestrator/spec";
+import { serveProviderCalls } from "@/server/providers/remote/call-host";
+import { createRemoteModelClients } from "@/server/providers/remote/remote-client";
 import { startFakeServer, openAiError, echoHandler, type FakeServer } from "@/server/providers/testing/openai-fake-server";
+import type { ServiceOptions } from "@/server/services/app";
 import { createHarness, waitForTask, type Harness } from "../testing/harness";
 import { createGatewayHandlers, createNodeGateway } from "./index";
 import { serveFetch } from "./testing/node-adapter";
@@ -30,6 +34,13 @@ async function serveNode() {
         server.close(() => resolve());
       }),
   };
+}
+
+/** Provider calls made across the provider thread's port, as the production server makes them (both ends on one thread here). */
+function remoteProviderCalls(): ServiceOptions {
+  const channel = new MessageChannel();
+  serveProviderCalls(channel.port2);
+  return { remoteModels: createRemoteModelClients(channel.port1) };
 }
 
 /** Next's way: the fetch handlers the app/api/v1 route files export. */
@@ -65,12 +76,13 @@ afterAll(async () => {
 });
 
 describe.each([
-  ["the node entry (server.ts)", serveNode],
-  ["Next's route handlers", serveRouteHandlers],
-])("gateway through %s, driven by the official openai client", (_transport, serve) => {
+  ["the node entry (server.ts)", serveNode, () => ({})],
+  ["Next's route handlers", serveRouteHandlers, () => ({})],
+  ["the node entry, provider calls across the provider thread's port (as in production)", serveNode, remoteProviderCalls],
+])("gateway through %s, driven by the official openai client", (_transport, serve, options) => {
   beforeAll(async () => {
     // a fresh app per transport: its own roster, result cache and circuit breakers
-    h = await createHarness();
+    h = await createHarness(options());
     addOpenAiModel("up-good", good.baseUrl, 0.6);
     addOpenAiModel("up-bad", bad.baseUrl, 0.99);
     addOpenAiModel("up-broken", bad.baseUrl, 0.1);

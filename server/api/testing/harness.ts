@@ -1,6 +1,6 @@
 import { createDb } from "@/db/client";
 import type { Role } from "@/server/auth/roles";
-import { createServices, bootstrap, type Services } from "@/server/services/app";
+import { createServices, bootstrap, type ServiceOptions, type Services } from "@/server/services/app";
 import { createCaller } from "../root";
 
 process.env.ENSEMBLE_SECRET ??= "test-secret-for-vitest-only-0123456789";
@@ -8,8 +8,8 @@ process.env.ENSEMBLE_SECRET ??= "test-secret-for-vitest-only-0123456789";
 const instant = () => Promise.resolve();
 
 /** A fresh in-memory database with the demo roster and one user per role, plus a caller for each. */
-export async function createHarness() {
-  const services: Services = createServices(createDb(":memory:"), { sleep: instant });
+export async function createHarness(options: ServiceOptions = {}) {
+  const services: Services = createServices(createDb(":memory:"), { sleep: instant, ...options });
   await bootstrap(services, () => undefined);
   const users = {} as Record<Role, { id: string; email: string; name: string; role: Role }>;
   for (const role of ["admin", "operator", "viewer"] as const) {
