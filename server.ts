@@ -7,17 +7,20 @@
  * One services instance serves both: it is created here first, on globalThis (server/services/app.ts), and
  * the Next bundle's own copy of that module finds it there instead of opening a second database connection.
  *
- * Provider calls run on a thread of their own (server/services/provider-thread.ts); the engine, the database
- * and all shared state stay on this one.
+ * An I/O thread (server/api/io-thread) makes every provider call and serves the gateway's own port
+ * (ENSEMBLE_GATEWAY_PORT, default PORT + 1), parsing requests and writing replies there; the engine, the
+ * database and all shared state stay on this thread.
  */
 import { createServer } from "node:http";
 import next from "next";
 import { createNodeGateway } from "@/server/api/gateway";
+import { startIoThread } from "@/server/api/io-thread/start";
+import { gatewayPort } from "@/server/env";
 import { getServices } from "@/server/services/app";
-import { startProviderThread } from "@/server/services/provider-thread";
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST || undefined;
+const gatewayOnlyPort = gatewayPort(port);
 
 function decodablePath(url: string): boolean {
   try {
@@ -29,7 +32,8 @@ function decodablePath(url: string): boolean {
 }
 
 async function main() {
-  const services = await getServices({ remoteModels: startProviderThread().remoteModels });
+  const io = startIoThread();
+  const services = await getServices({ remoteModels: io.remoteModels });
   const app = next({ dev: false, dir: process.cwd(), port, ...(host ? { hostname: host } : {}) });
   await app.prepare();
   const handleNext = app.getRequestHandler();
@@ -45,6 +49,12 @@ async function main() {
     void handleNext(req, res);
   });
   server.listen(port, host, () => console.log(`Ensemble ready on http://${host ?? "localhost"}:${port}`));
+  if (gatewayOnlyPort !== undefined) {
+    io.openGateway(() => services, gatewayOnlyPort, host).then(
+      (bound) => console.log(`Ensemble gateway (OpenAI-compatible, fastest path) on http://${host ?? "localhost"}:${bound}/api/v1`),
+      (error: unknown) => console.error(`Ensemble: ${error instanceof Error ? error.message : String(error)}; /api/v1 stays served on port ${port}.`),
+    );
+  }
 
   const stop = () => {
     services.apiKeys.flush();

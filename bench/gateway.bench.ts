@@ -1,7 +1,8 @@
 /**
  * `npm run bench:gateway`: throughput and added latency of the gateway against a 0-ms upstream.
- * Alternates direct (upstream) and through Ensemble (`model: <roster id>`), 50 and 1 connections,
- * 10 s each, 3 rounds; prints medians, then checks every Ensemble request left a task behind.
+ * Alternates direct (upstream) and through Ensemble (`model: <roster id>`) — on the gateway's own port (the
+ * I/O thread's HTTP front) and on the dashboard's port — 50 and 1 connections, 10 s each, 3 rounds; prints
+ * medians, then checks every Ensemble request left a task behind.
  * Figures, not pass/fail: see README "Performance".
  */
 import { spawn, execSync } from "node:child_process";
@@ -94,6 +95,7 @@ async function main() {
   const dbFile = path.join(dir, "ensemble.db");
   const key = await prepareDatabase(dbFile, upstream.baseUrl);
   const port = await freePort();
+  const gatewayPort = await freePort();
   // the production entry, as `npm run serve` starts it; BENCH_SERVER_NODE_ARGS takes flags NODE_OPTIONS refuses,
   // e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? "").split(" ").filter(Boolean);
@@ -103,6 +105,7 @@ async function main() {
       ...process.env,
       DATABASE_URL: dbFile,
       PORT: String(port),
+      ENSEMBLE_GATEWAY_PORT: String(gatewayPort),
       HOST: "127.0.0.1",
       NEXT_TELEMETRY_DISABLED: "1",
       NODE_ENV: "production",
@@ -117,9 +120,12 @@ async function main() {
   try {
     await waitForServer(`${origin}/login`);
     const direct = `${upstream.baseUrl}/chat/completions`;
-    const ensemble = `${origin}/api/v1/chat/completions`;
-    // warm both paths (JIT, route compilation, connection pools) before anything is counted
+    const ensemble = `http://127.0.0.1:${gatewayPort}/api/v1/chat/completions`;
+    const viaDashboard = `${origin}/api/v1/chat/completions`;
+    await waitForServer(ensemble);
+    // warm every path (JIT, route compilation, connection pools) before anything is counted
     await measure(ensemble, key, MODEL_ID, 10, 3);
+    await measure(viaDashboard, key, MODEL_ID, 10, 2);
     await measure(direct, key, "bench", 10, 1);
 
     const figures: Record<string, Figure[]> = {};
@@ -127,10 +133,15 @@ async function main() {
     let ensembleBad = 0;
     for (let round = 1; round <= ROUNDS; round++) {
       for (const connections of [50, 1]) {
-        for (const [label, url, model] of [["direct", direct, "bench"], ["ensemble", ensemble, MODEL_ID]] as const) {
+        const targets = [
+          ["direct", direct, "bench"],
+          ["ensemble", ensemble, MODEL_ID],
+          ["dashboard", viaDashboard, MODEL_ID],
+        ] as const;
+        for (const [label, url, model] of targets) {
           const f = await measure(url, key, model, connections);
           (figures[`${label}@${connections}`] ??= []).push(f);
-          if (label === "ensemble") {
+          if (label !== "direct") {
             ensembleOk += f.ok;
             ensembleBad += f.bad;
           }
@@ -140,14 +151,15 @@ async function main() {
     }
 
     console.log(`\nmedians of ${ROUNDS} rounds, ${DURATION_S} s each (autocannon latency resolution: 1 ms at p50/p99 is ±0.5 ms)`);
-    console.log("target      conns   req/s   p50 ms   p99 ms");
+    console.log("target      conns   req/s   p50 ms   p99 ms   (ensemble: the gateway port; dashboard: /api/v1 on the dashboard's port)");
     for (const [name, fs] of Object.entries(figures)) {
       const [label, c] = name.split("@");
       console.log(`${(label ?? "").padEnd(11)} ${(c ?? "").padEnd(7)} ${median(fs.map((f) => f.rps)).toFixed(0).padStart(6)}   ${median(fs.map((f) => f.p50)).toFixed(2).padStart(6)}   ${median(fs.map((f) => f.p99)).toFixed(2).padStart(6)}`);
     }
     const added = (q: "p50" | "p99") => median((figures["ensemble@1"] ?? []).map((f) => f[q])) - median((figures["direct@1"] ?? []).map((f) => f[q]));
     console.log(`\nadded by Ensemble at 1 connection: p50 ${added("p50").toFixed(2)} ms, p99 ${added("p99").toFixed(2)} ms (targets ≤ 1 ms, ≤ 3 ms)`);
-    console.log(`Ensemble at 50 connections: ${median((figures["ensemble@50"] ?? []).map((f) => f.rps)).toFixed(0)} req/s (target ≥ 1,500; Portkey 1.15.2: 744)`);
+    const rps50 = (label: string) => median((figures[`${label}@50`] ?? []).map((f) => f.rps)).toFixed(0);
+    console.log(`Ensemble at 50 connections: ${rps50("ensemble")} req/s on the gateway port, ${rps50("dashboard")} on the dashboard's port (target ≥ 1,500; Portkey 1.15.2: 744)`);
 
     // every answered request must be a persisted task (warm-up requests included, hence ≥)
     await new Promise((r) => setTimeout(r, 500));

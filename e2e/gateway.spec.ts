@@ -91,4 +91,26 @@ test.describe("OpenAI-compatible gateway", () => {
     expect(unauthenticated.status()).toBe(401);
     expect(await unauthenticated.json()).toMatchObject({ error: { code: "invalid_api_key" } });
   });
+
+  test("the gateway's own port (dashboard port + 1, served by the I/O thread) answers the same API", async ({ request }) => {
+    const origin = new URL(test.info().project.use.baseURL ?? "");
+    origin.port = String(Number(origin.port) + 1);
+    const direct = new OpenAI({ baseURL: `${origin.origin}/api/v1`, apiKey: client.apiKey, maxRetries: 0 });
+    const { data, response } = await direct.chat.completions
+      .create({ model: "sim-swift-mini", messages: [{ role: "user", content: "Gateway port e2e: say hello" }] })
+      .withResponse();
+    expect(data.choices[0]?.message.content?.length).toBeGreaterThan(0);
+    expect(response.headers.get("x-ensemble-task-id")).toMatch(/^tsk_/);
+    let streamed = "";
+    for await (const chunk of await direct.chat.completions.create({ model: "auto", messages: [{ role: "user", content: "Gateway port e2e: stream" }], stream: true })) {
+      streamed += chunk.choices[0]?.delta.content ?? "";
+    }
+    expect(streamed.length).toBeGreaterThan(0);
+    const wrongKey = new OpenAI({ baseURL: direct.baseURL, apiKey: "ens_wrong", maxRetries: 0 });
+    await expect(wrongKey.models.list()).rejects.toMatchObject({ status: 401, code: "invalid_api_key" });
+    // the dashboard is not served there
+    const page = await request.get(`${origin.origin}/login`);
+    expect(page.status()).toBe(404);
+    expect(await page.json()).toMatchObject({ error: { code: "unknown_url" } });
+  });
 });

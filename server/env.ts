@@ -54,3 +54,16 @@ export function discoveryEveryHours(): number | undefined {
   const hours = Number(process.env.ENSEMBLE_DISCOVERY_EVERY_HOURS ?? 0);
   return Number.isFinite(hours) && hours > 0 ? hours : undefined;
 }
+
+/**
+ * The gateway's own port, served by the I/O thread (server.ts): ENSEMBLE_GATEWAY_PORT, by default the dashboard's
+ * port + 1; `off` for none (the dashboard's port serves /api/v1 either way).
+ */
+export function gatewayPort(dashboardPort: number, env: Record<string, string | undefined> = process.env): number | undefined {
+  const raw = env.ENSEMBLE_GATEWAY_PORT?.trim();
+  if (raw === undefined || raw === "") return dashboardPort + 1;
+  if (raw.toLowerCase() === "off") return undefined;
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 1 || port > 65_535) throw new Error(`ENSEMBLE_GATEWAY_PORT must be a port from 1 to 65535 or "off" (got "${raw}")`);
+  return port;
+}

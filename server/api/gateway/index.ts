@@ -5,6 +5,7 @@ import { errorResponse } from "./errors";
 import { fromFetchRequest, toFetchResponse } from "./fetch-adapter";
 import { listModels } from "./list-models";
 import { fromNodeRequest, sendNodeReply } from "./node-adapter";
+import { gatewayRouteOf, type GatewayRoute } from "./routes";
 import type { GatewayReply, GatewayRequest } from "./transport";
 
 export { MAX_BODY_BYTES } from "./body";
@@ -29,11 +30,15 @@ export function createGatewayHandlers(services: () => Promise<Services> | Servic
   return { chatCompletions: fetchHandler(chatCompletions), models: fetchHandler(listModels) };
 }
 
-/** Gateway routes by method and path under /api/v1 (the node entry strips nothing: paths are as received). */
-const NODE_ROUTES: Record<string, Handler> = {
+const HANDLERS: Record<GatewayRoute, Handler> = {
   "POST /api/v1/chat/completions": chatCompletions,
   "GET /api/v1/models": listModels,
 };
+
+/** A gateway route's reply, whichever transport the request came by. */
+export function answerGatewayRoute(route: GatewayRoute, services: () => Promise<Services> | Services, request: GatewayRequest): Promise<GatewayReply> {
+  return guarded(HANDLERS[route], services, request);
+}
 
 /**
  * For the node:http entry (server.ts): serves a gateway route and returns true, or returns false so the
@@ -41,11 +46,9 @@ const NODE_ROUTES: Record<string, Handler> = {
  */
 export function createNodeGateway(services: () => Promise<Services> | Services) {
   return function handle(req: IncomingMessage, res: ServerResponse): boolean {
-    const url = req.url ?? "/";
-    const query = url.indexOf("?");
-    const handler = NODE_ROUTES[`${req.method} ${query >= 0 ? url.slice(0, query) : url}`];
-    if (!handler) return false;
-    void guarded(handler, services, fromNodeRequest(req, res))
+    const route = gatewayRouteOf(req.method, req.url);
+    if (!route) return false;
+    void answerGatewayRoute(route, services, fromNodeRequest(req, res))
       .then((reply) => sendNodeReply(reply, res))
       .catch(() => {
         if (!res.headersSent) res.writeHead(500);

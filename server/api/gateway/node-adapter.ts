@@ -1,5 +1,11 @@
-import type { IncomingMessage, ServerResponse } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from "node:http";
 import type { GatewayReply, GatewayRequest } from "./transport";
+
+/** A header of node:http's parsed headers by lower-case name, repeated values joined as fetch's Headers join them. */
+export function headerOf(headers: IncomingHttpHeaders, name: string): string | null {
+  const value = headers[name];
+  return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
+}
 
 /**
  * A node:http request as the gateway sees it: the production entry (server.ts) serves /api/v1 through this,
@@ -7,10 +13,7 @@ import type { GatewayReply, GatewayRequest } from "./transport";
  */
 export function fromNodeRequest(req: IncomingMessage, res: ServerResponse): GatewayRequest {
   return {
-    header(name) {
-      const value = req.headers[name];
-      return value === undefined ? null : Array.isArray(value) ? value.join(", ") : value;
-    },
+    header: (name) => headerOf(req.headers, name),
     readBody(limit) {
       return new Promise((resolve, reject) => {
         const chunks: Buffer[] = [];

@@ -1,0 +1,81 @@
+import { createServer, type Server, type ServerResponse } from "node:http";
+import type { Link } from "@/server/providers/remote/protocol";
+import { MAX_BODY_BYTES } from "../body";
+import { errorResponse } from "../errors";
+import { fromNodeRequest, sendNodeReply } from "../node-adapter";
+import { gatewayRouteOf } from "../routes";
+import type { BackMessage, FrontMessage } from "./protocol";
+
+interface Open {
+  res: ServerResponse;
+  stream?: ReadableStreamDefaultController<Uint8Array>;
+}
+
+/**
+ * The gateway port's HTTP server, on the I/O thread: it parses requests, reads bodies (capped like every
+ * transport) and writes replies, while the server's thread only runs the task. Paths other than the
+ * gateway's get an OpenAI-style 404.
+ */
+export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Server {
+  let lastId = 0;
+  const open = new Map<number, Open>();
+
+  link.on("message", (message) => {
+    const entry = open.get(message.id);
+    if (!entry) return;
+    if (message.type === "chunk") {
+      entry.stream?.enqueue(message.chunk);
+      return;
+    }
+    if (message.type === "end") {
+      open.delete(message.id);
+      entry.stream?.close();
+      if (!entry.stream) entry.res.destroy();
+      return;
+    }
+    const { status, headers, closeConnection } = message;
+    if (message.body !== null) {
+      open.delete(message.id);
+      void sendNodeReply({ status, headers, closeConnection, body: message.body }, entry.res);
+      return;
+    }
+    const body = new ReadableStream<Uint8Array>({
+      start: (controller) => void (entry.stream = controller),
+      cancel: () => {
+        if (open.delete(message.id)) link.postMessage({ type: "abort", id: message.id });
+      },
+    });
+    void sendNodeReply({ status, headers, closeConnection, body }, entry.res).catch(() => entry.res.destroy());
+  });
+
+  return createServer((req, res) => {
+    const route = gatewayRouteOf(req.method, req.url);
+    if (!route) {
+      const message = `Unknown request URL: ${req.method} ${req.url}. This port serves the OpenAI-compatible gateway under /api/v1.`;
+      void sendNodeReply(errorResponse(404, message, { type: "invalid_request_error", code: "unknown_url" }), res);
+      return;
+    }
+    const id = ++lastId;
+    open.set(id, { res });
+    res.once("close", () => {
+      if (open.delete(id)) link.postMessage({ type: "abort", id });
+    });
+    fromNodeRequest(req, res)
+      .readBody(MAX_BODY_BYTES)
+      .then(
+        (body) => {
+          if (body === "too-large") {
+            link.postMessage({ type: "request", id, route, headers: req.headers, body });
+            return;
+          }
+          // a copy of its own, moved rather than cloned: the read buffer may be a slice of a larger pooled one
+          const bytes = new Uint8Array(body);
+          link.postMessage({ type: "request", id, route, headers: req.headers, body: bytes }, [bytes.buffer]);
+        },
+        () => {
+          open.delete(id);
+          res.destroy();
+        },
+      );
+  });
+}

@@ -1,0 +1,13 @@
+import type { IncomingHttpHeaders } from "node:http";
+import type { GatewayRoute } from "../routes";
+
+/** From the gateway's front (the I/O thread that owns the gateway port) to the server's thread. */
+export type FrontMessage =
+  | { type: "request"; id: number; route: GatewayRoute; headers: IncomingHttpHeaders; body: Uint8Array | "too-large" }
+  | { type: "abort"; id: number };
+
+/** Back to the front: one `reply`; when its body is null a stream follows as `chunk`s and one `end`. */
+export type BackMessage =
+  | { type: "reply"; id: number; status: number; headers: Record<string, string>; body: string | null; closeConnection?: boolean }
+  | { type: "chunk"; id: number; chunk: Uint8Array }
+  | { type: "end"; id: number };
