@@ -14,6 +14,7 @@
 import { createServer } from "node:http";
 import next from "next";
 import { createNodeGateway } from "@/server/api/gateway";
+import { setGatewayPortInUse } from "@/server/api/gateway/endpoint";
 import { startIoThread } from "@/server/api/io-thread/start";
 import { gatewayPort } from "@/server/env";
 import { getServices } from "@/server/services/app";
@@ -51,7 +52,10 @@ async function main() {
   server.listen(port, host, () => console.log(`Ensemble ready on http://${host ?? "localhost"}:${port}`));
   if (gatewayOnlyPort !== undefined) {
     io.openGateway(() => services, gatewayOnlyPort, host).then(
-      (bound) => console.log(`Ensemble gateway (OpenAI-compatible, fastest path) on http://${host ?? "localhost"}:${bound}/api/v1`),
+      (bound) => {
+        setGatewayPortInUse(bound);
+        console.log(`Ensemble gateway (OpenAI-compatible, fastest path) on http://${host ?? "localhost"}:${bound}/api/v1`);
+      },
       (error: unknown) => console.error(`Ensemble: ${error instanceof Error ? error.message : String(error)}; /api/v1 stays served on port ${port}.`),
     );
   }

@@ -92,7 +92,7 @@ test.describe("OpenAI-compatible gateway", () => {
     expect(await unauthenticated.json()).toMatchObject({ error: { code: "invalid_api_key" } });
   });
 
-  test("the gateway's own port (dashboard port + 1, served by the I/O thread) answers the same API", async ({ request }) => {
+  test("the gateway's own port (dashboard port + 1, served by the I/O thread) answers the same API", async ({ request, page }) => {
     const origin = new URL(test.info().project.use.baseURL ?? "");
     origin.port = String(Number(origin.port) + 1);
     const direct = new OpenAI({ baseURL: `${origin.origin}/api/v1`, apiKey: client.apiKey, maxRetries: 0 });
@@ -109,8 +109,13 @@ test.describe("OpenAI-compatible gateway", () => {
     const wrongKey = new OpenAI({ baseURL: direct.baseURL, apiKey: "ens_wrong", maxRetries: 0 });
     await expect(wrongKey.models.list()).rejects.toMatchObject({ status: 401, code: "invalid_api_key" });
     // the dashboard is not served there
-    const page = await request.get(`${origin.origin}/login`);
-    expect(page.status()).toBe(404);
-    expect(await page.json()).toMatchObject({ error: { code: "unknown_url" } });
+    const dashboardPath = await request.get(`${origin.origin}/login`);
+    expect(dashboardPath.status()).toBe(404);
+    expect(await dashboardPath.json()).toMatchObject({ error: { code: "unknown_url" } });
+
+    // the keys page tells admins both base URLs, the gateway port first
+    await login(page, E2E_ADMIN);
+    await page.goto("/keys");
+    await expect(page.getByTestId("gateway-base-urls")).toContainText(`${origin.hostname}:${origin.port}/api/v1`);
   });
 });

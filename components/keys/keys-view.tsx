@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { Card, CardBody, CardHeader, PageHeader, QueryTable } from "@/components/ui";
+import { BaseUrlsCard } from "./base-urls-card";
 import { CreateKeyForm } from "./create-key-form";
 import { KeyRow } from "./key-row";
 
@@ -12,7 +13,7 @@ export function KeysView() {
   const keys = useQuery(trpc.apiKeys.list.queryOptions());
   return (
     <>
-      <PageHeader title="API keys" description="Keys for the OpenAI-compatible gateway at /api/v1. Only a hash of each key is stored." />
+      <PageHeader title="API keys" description="Keys for the OpenAI-compatible gateway. Only a hash of each key is stored." />
       <div className="grid gap-6 lg:grid-cols-3">
         <Card className="self-start lg:col-span-2">
           <CardHeader title="Keys" description={keys.data ? `${keys.data.length} key${keys.data.length === 1 ? "" : "s"}` : undefined} />
@@ -27,12 +28,15 @@ export function KeysView() {
             {(items) => items.map((k) => <KeyRow key={k.id} apiKey={k} />)}
           </QueryTable>
         </Card>
-        <Card className="self-start">
-          <CardHeader title="Create key" description="The key is shown once, right after it is created." />
-          <CardBody>
-            <CreateKeyForm />
-          </CardBody>
-        </Card>
+        <div className="space-y-6 self-start">
+          <Card>
+            <CardHeader title="Create key" description="The key is shown once, right after it is created." />
+            <CardBody>
+              <CreateKeyForm />
+            </CardBody>
+          </Card>
+          <BaseUrlsCard />
+        </div>
       </div>
     </>
   );

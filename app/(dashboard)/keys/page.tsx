@@ -14,7 +14,7 @@ export default async function KeysPage() {
     return <NeedsRole title="API keys" action="Managing API keys" role="admin" viewerRole={viewer.role} hint="Ask an admin for a gateway key." />;
   }
   const queryClient = getQueryClient();
-  await queryClient.prefetchQuery(trpc.apiKeys.list.queryOptions());
+  await Promise.all([queryClient.prefetchQuery(trpc.apiKeys.list.queryOptions()), queryClient.prefetchQuery(trpc.apiKeys.endpoint.queryOptions())]);
   return (
     <HydrationBoundary state={dehydrate(queryClient)}>
       <KeysView />

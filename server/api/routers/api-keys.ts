@@ -1,3 +1,4 @@
+import { gatewayPortInUse } from "../gateway/endpoint";
 import { adminProcedure, createTRPCRouter, idInput } from "../trpc";
 import { createApiKeySchema } from "../schemas/api-keys";
 
@@ -8,4 +9,6 @@ export const apiKeysRouter = createTRPCRouter({
     .input(createApiKeySchema)
     .mutation(({ ctx, input }) => ctx.services.apiKeys.create({ ...input, createdBy: ctx.user.email })),
   revoke: adminProcedure.input(idInput).mutation(({ ctx, input }) => ctx.services.apiKeys.revoke(input.id)),
+  /** where clients point their base URL: the gateway's own port when the server opened one */
+  endpoint: adminProcedure.query(() => ({ gatewayPort: gatewayPortInUse() })),
 });
