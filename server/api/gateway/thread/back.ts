@@ -14,6 +14,7 @@ export function serveGatewayFront(link: Link<BackMessage, FrontMessage>, service
   const leaving = new Map<number, Set<() => void>>();
 
   async function answer(message: Extract<FrontMessage, { type: "request" }>) {
+    const arrived = performance.now();
     const { id, body } = message;
     const onLeave = new Set<() => void>();
     leaving.set(id, onLeave);
@@ -27,7 +28,8 @@ export function serveGatewayFront(link: Link<BackMessage, FrontMessage>, service
     };
     try {
       const reply = await answerGatewayRoute(message.route, services, request);
-      const head = { type: "reply", id, status: reply.status, headers: reply.headers, closeConnection: reply.closeConnection } as const;
+      const handledMs = performance.now() - arrived;
+      const head = { type: "reply", id, status: reply.status, headers: reply.headers, closeConnection: reply.closeConnection, handledMs } as const;
       if (typeof reply.body === "string") {
         link.postMessage({ ...head, body: reply.body });
         return;

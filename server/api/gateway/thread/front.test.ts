@@ -61,10 +61,20 @@ describe("the gateway port's front (I/O thread)", () => {
     expect(request.route).toBe("POST /api/v1/chat/completions");
     expect(request.headers).toMatchObject({ authorization: "Bearer k1", "x-ensemble-cache": "off" });
     expect(Buffer.from(request.body).toString("utf8")).toBe(body);
-    back({ type: "reply", id: request.id, status: 201, headers: { "content-type": "application/json", "x-ensemble-models": "m1" }, body: '{"ok":true}' });
+    await new Promise((r) => setTimeout(r, 30));
+    back({
+      type: "reply",
+      id: request.id,
+      status: 201,
+      headers: { "content-type": "application/json", "x-ensemble-models": "m1", "x-ensemble-overhead-ms": "1.00" },
+      body: '{"ok":true}',
+      handledMs: 5,
+    });
     const response = await pending;
     expect(response.status).toBe(201);
     expect(response.headers.get("x-ensemble-models")).toBe("m1");
+    // the engine said 1 ms of 5 handled; the other ≥ 25 ms of the ≥ 30 the front waited were spent outside the engine
+    expect(Number(response.headers.get("x-ensemble-overhead-ms"))).toBeGreaterThanOrEqual(26);
     expect(await response.json()).toEqual({ ok: true });
   });
 
@@ -74,7 +84,7 @@ describe("the gateway port's front (I/O thread)", () => {
     await until(() => received.length === 1);
     const request = received[0];
     expect(request).toMatchObject({ type: "request", body: "too-large" });
-    back({ type: "reply", id: request?.id ?? 0, status: 413, headers: {}, body: "{}", closeConnection: true });
+    back({ type: "reply", id: request?.id ?? 0, status: 413, headers: {}, body: "{}", closeConnection: true, handledMs: 0 });
     expect((await pending).status).toBe(413);
   });
 
@@ -84,7 +94,7 @@ describe("the gateway port's front (I/O thread)", () => {
     const response = fetch(`${origin}/api/v1/chat/completions`, { method: "POST", body: "{}", signal: controller.signal });
     await until(() => received.length === 1);
     const id = received[0]?.id ?? 0;
-    back({ type: "reply", id, status: 200, headers: { "content-type": "text/event-stream" }, body: null });
+    back({ type: "reply", id, status: 200, headers: { "content-type": "text/event-stream" }, body: null, handledMs: 0 });
     back({ type: "chunk", id, chunk: new TextEncoder().encode("data: one\n\n") });
     const reader = (await response).body!.getReader();
     expect(new TextDecoder().decode((await reader.read()).value)).toBe("data: one\n\n");

@@ -8,7 +8,17 @@ import type { BackMessage, FrontMessage } from "./protocol";
 
 interface Open {
   res: ServerResponse;
+  startedAt: number;
   stream?: ReadableStreamDefaultController<Uint8Array>;
+}
+
+const OVERHEAD_HEADER = "x-ensemble-overhead-ms";
+
+/** The time Ensemble added includes the trip across threads (and reading the body), not only the engine's share. */
+function withHops(headers: Record<string, string>, hopsMs: number): Record<string, string> {
+  const engine = headers[OVERHEAD_HEADER];
+  if (engine === undefined) return headers;
+  return { ...headers, [OVERHEAD_HEADER]: (Number(engine) + Math.max(0, hopsMs)).toFixed(2) };
 }
 
 /**
@@ -33,7 +43,8 @@ export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Serve
       if (!entry.stream) entry.res.destroy();
       return;
     }
-    const { status, headers, closeConnection } = message;
+    const { status, closeConnection } = message;
+    const headers = withHops(message.headers, performance.now() - entry.startedAt - message.handledMs);
     if (message.body !== null) {
       open.delete(message.id);
       void sendNodeReply({ status, headers, closeConnection, body: message.body }, entry.res);
@@ -56,7 +67,7 @@ export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Serve
       return;
     }
     const id = ++lastId;
-    open.set(id, { res });
+    open.set(id, { res, startedAt: performance.now() });
     res.once("close", () => {
       if (open.delete(id)) link.postMessage({ type: "abort", id });
     });

@@ -8,6 +8,15 @@ export type FrontMessage =
 
 /** Back to the front: one `reply`; when its body is null a stream follows as `chunk`s and one `end`. */
 export type BackMessage =
-  | { type: "reply"; id: number; status: number; headers: Record<string, string>; body: string | null; closeConnection?: boolean }
+  | {
+      type: "reply";
+      id: number;
+      status: number;
+      headers: Record<string, string>;
+      body: string | null;
+      closeConnection?: boolean;
+      /** from the request's arrival on the server's thread to this reply, so the front can add the hops to the overhead header */
+      handledMs: number;
+    }
   | { type: "chunk"; id: number; chunk: Uint8Array }
   | { type: "end"; id: number };
