@@ -33,7 +33,8 @@ export function withTimeout<T>(fn: (signal: AbortSignal, progress: AttemptProgre
   // Cancel our pending sleeps once the call settles (or the first token came), so a manual clock is not
   // pushed to a deadline nobody waits for any more.
   const timer = new AbortController();
-  const firstTokenTimer = new AbortController();
+  // only when there is a first-token deadline: a whole-reply call has none, and an AbortController is not free
+  let firstTokenTimer: AbortController | undefined;
   const name = options.describe ?? "call";
 
   return new Promise<T>((resolve, reject) => {
@@ -42,7 +43,7 @@ export function withTimeout<T>(fn: (signal: AbortSignal, progress: AttemptProgre
       if (settled) return;
       settled = true;
       timer.abort(SETTLED);
-      firstTokenTimer.abort(SETTLED);
+      firstTokenTimer?.abort(SETTLED);
       signal?.removeEventListener("abort", onCallerAbort);
       action();
     };
@@ -61,13 +62,14 @@ export function withTimeout<T>(fn: (signal: AbortSignal, progress: AttemptProgre
     }
     const firstTokenMs = options.firstTokenMs;
     if (firstTokenMs !== undefined && Number.isFinite(firstTokenMs) && firstTokenMs < timeoutMs) {
+      firstTokenTimer = new AbortController();
       clock.sleep(Math.max(0, firstTokenMs), firstTokenTimer.signal).then(
         () => expire(new ProviderError("timeout", `${name} sent no first token within ${firstTokenMs} ms`)),
         () => undefined, // the first token came, or the call settled
       );
     }
 
-    fn(call.signal, { firstToken: () => firstTokenTimer.abort(SETTLED) }).then(
+    fn(call.signal, { firstToken: () => firstTokenTimer?.abort(SETTLED) }).then(
       (value) => finish(() => resolve(value)),
       (error: unknown) => finish(() => reject(error)),
     );
