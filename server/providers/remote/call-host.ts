@@ -14,6 +14,16 @@ export function serveProviderCalls(link: Link<ProviderReplyMessage, ProviderCall
   const clients = new Map<number, ModelClient>();
   const running = new Map<number, AbortController>();
 
+  // a client that cannot be built fails its calls with the reason; a throw here would take the whole thread down
+  function openOrFailing(model: ModelSpec, connection: WireConnection): ModelClient {
+    try {
+      return openClient(model, connection);
+    } catch (error) {
+      const failure = () => Promise.reject(toProviderError(error));
+      return { modelId: model.id, generate: failure, stream: () => ({ [Symbol.asyncIterator]: () => ({ next: failure }) }) };
+    }
+  }
+
   async function run(callId: number, client: ModelClient, mode: "generate" | "stream", request: Parameters<ModelClient["generate"]>[0]) {
     const controller = new AbortController();
     running.set(callId, controller);
@@ -37,7 +47,7 @@ export function serveProviderCalls(link: Link<ProviderReplyMessage, ProviderCall
   link.on("message", (message) => {
     switch (message.type) {
       case "open":
-        clients.set(message.clientId, openClient(message.model, message.connection));
+        clients.set(message.clientId, openOrFailing(message.model, message.connection));
         return;
       case "close":
         clients.delete(message.clientId);

@@ -127,6 +127,19 @@ describe("remote model clients (the provider thread's port)", () => {
     await until(() => early.sent.some((m) => m.type === "abort"));
   });
 
+  it("a client the far side cannot build fails its calls with the reason instead of taking the thread down", async () => {
+    const channel = new MessageChannel();
+    channels.push(channel);
+    serveProviderCalls(channel.port2, () => {
+      throw new Error("no such provider kind");
+    });
+    const client = createRemoteModelClients(channel.port1).open(model, {});
+    await expect(client.generate(ask)).rejects.toMatchObject({ message: "no such provider kind" });
+    await expect((async () => {
+      for await (const part of client.stream(ask)) void part;
+    })()).rejects.toMatchObject({ message: "no such provider kind" });
+  });
+
   it("a closed client is forgotten on the far side", async () => {
     const { remote } = connect(() => ({ modelId: model.id, generate: async () => done, stream: async function* () {} }));
     const client = remote.open(model, {});

@@ -47,7 +47,7 @@ export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Serve
     const headers = withHops(message.headers, performance.now() - entry.startedAt - message.handledMs);
     if (message.body !== null) {
       open.delete(message.id);
-      void sendNodeReply({ status, headers, closeConnection, body: message.body }, entry.res);
+      sendNodeReply({ status, headers, closeConnection, body: message.body }, entry.res).catch(() => entry.res.destroy());
       return;
     }
     const body = new ReadableStream<Uint8Array>({
@@ -56,14 +56,14 @@ export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Serve
         if (open.delete(message.id)) link.postMessage({ type: "abort", id: message.id });
       },
     });
-    void sendNodeReply({ status, headers, closeConnection, body }, entry.res).catch(() => entry.res.destroy());
+    sendNodeReply({ status, headers, closeConnection, body }, entry.res).catch(() => entry.res.destroy());
   });
 
   return createServer((req, res) => {
     const route = gatewayRouteOf(req.method, req.url);
     if (!route) {
       const message = `Unknown request URL: ${req.method} ${req.url}. This port serves the OpenAI-compatible gateway under /api/v1.`;
-      void sendNodeReply(errorResponse(404, message, { type: "invalid_request_error", code: "unknown_url" }), res);
+      sendNodeReply(errorResponse(404, message, { type: "invalid_request_error", code: "unknown_url" }), res).catch(() => res.destroy());
       return;
     }
     const id = ++lastId;
