@@ -29,7 +29,7 @@ import { createShadowSampler } from "./shadow";
 export interface ServiceOptions {
   /** replaces real timers in simulated models (tests run them at zero latency) */
   sleep?: (ms: number, signal?: AbortSignal) => Promise<void>;
-  /** network models are called on the provider thread (server.ts) instead of this one */
+  /** network models are called on the I/O thread (server/api/io-thread, started by server.ts) instead of this one */
   remoteModels?: RemoteModelClients;
 }
 

@@ -8,7 +8,7 @@ import type { RosterService } from "./roster";
 /**
  * One ModelClient per model, rebuilt when the model or its provider changes. Keeping the instance
  * keeps a simulated model's fault stream going across calls instead of replaying it from the seed.
- * With `remote` (the production server's provider thread), network models are called over there;
+ * With `remote` (the production server's I/O thread, server/api/io-thread), network models are called over there;
  * simulated ones always run here.
  */
 export function createModelClients(deps: {

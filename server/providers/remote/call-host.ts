@@ -6,7 +6,7 @@ import type { Link, ProviderCallMessage, ProviderReplyMessage, WireConnection } 
 type OpenClient = (model: ModelSpec, connection: WireConnection) => ModelClient;
 
 /**
- * The provider thread's end: runs the calls the server's thread sends through the same AI SDK client the
+ * The provider thread's end (the server's I/O thread, server/api/io-thread): runs the calls the server's thread sends through the same AI SDK client the
  * server would otherwise run itself, and sends back deltas, the result, or the failure already classified
  * as a ProviderError (kind, message, status, retry-after) so the engine decides exactly as it would in process.
  */
