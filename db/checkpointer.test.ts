@@ -1,14 +1,13 @@
-import { mkdtempSync, rmSync, statSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { statSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { startBackgroundCheckpoints } from "./checkpointer";
+import { tempDirs } from "./testing/temp-dirs";
 
-const dirs: string[] = [];
+const tempDir = tempDirs();
 function walDatabase() {
-  const dir = mkdtempSync(path.join(tmpdir(), "ensemble-ckpt-"));
-  dirs.push(dir);
+  const dir = tempDir("ensemble-ckpt-");
   const file = path.join(dir, "test.db");
   const sqlite = new Database(file);
   sqlite.pragma("journal_mode = WAL");
@@ -16,10 +15,6 @@ function walDatabase() {
   sqlite.exec("create table t (id integer primary key, body text)");
   return { sqlite, file };
 }
-
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 const insertMany = (sqlite: Database.Database, n: number) => {
   const insert = sqlite.prepare("insert into t (body) values (?)");

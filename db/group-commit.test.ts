@@ -1,23 +1,18 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createGroupCommit, DEFAULT_GROUP_COMMIT_MS, flushDeferredWrites, groupCommitMsFromEnv, groupOpen, registerDeferredWrites } from "./group-commit";
+import { tempDirs } from "./testing/temp-dirs";
 
-const dirs: string[] = [];
+const tempDir = tempDirs();
 function twoConnections() {
-  const dir = mkdtempSync(path.join(tmpdir(), "group-commit-"));
-  dirs.push(dir);
+  const dir = tempDir("group-commit-");
   const file = path.join(dir, "g.db");
   const writer = new Database(file);
   writer.pragma("journal_mode = WAL");
   writer.exec("create table t (n integer)");
   return { writer, reader: new Database(file, { readonly: true }) };
 }
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
 
 const count = (db: Database.Database) => (db.prepare("select count(*) as n from t").get() as { n: number }).n;
 

@@ -1,8 +1,7 @@
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
+import { tempDirs } from "@/db/testing/temp-dirs";
 import type { TaskEvent } from "@/server/orchestrator/spec";
 import { bootstrap, createServices, type Services } from "./app";
 
@@ -13,15 +12,10 @@ process.env.ENSEMBLE_SECRET ??= "test-secret-for-vitest-only-0123456789";
  * stop making progress (their model calls hang), as a killed process would; services B open the same file and
  * recover. A's writes are committed (group commit flushes every turn), B sees exactly what a restart would.
  */
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 
 function tempDb(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "ensemble-resume-"));
-  dirs.push(dir);
-  return path.join(dir, "ensemble.db");
+  return path.join(tempDir("ensemble-resume-"), "ensemble.db");
 }
 
 const turns = async (n = 3) => {

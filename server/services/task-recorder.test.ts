@@ -1,12 +1,11 @@
 import Database from "better-sqlite3";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import path from "node:path";
-import { afterEach, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDb, type Db } from "@/db/client";
 import { createGroupCommit, flushDeferredWrites, groupOpen } from "@/db/group-commit";
 import * as q from "@/db/queries/tasks";
 import { ROLLUP_TABLES } from "@/db/rollup-layout";
+import { tempDirs } from "@/db/testing/temp-dirs";
 import type { ModelChain, TaskEvent, TaskRequirements } from "@/server/orchestrator/spec";
 import { TaskEventBus } from "./event-bus";
 import { windowOf } from "./metrics/ranges";
@@ -23,14 +22,9 @@ import { createTaskRecorder } from "./task-recorder";
 const NOW = Date.UTC(2025, 5, 10, 12, 34, 56);
 const MODELS = ["m-fast", "m-slow", "m-mid"];
 
-const dirs: string[] = [];
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
-});
+const tempDir = tempDirs();
 function tempFile(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), "recorder-"));
-  dirs.push(dir);
-  return path.join(dir, "r.db");
+  return path.join(tempDir("recorder-"), "r.db");
 }
 
 let seed = 11;
