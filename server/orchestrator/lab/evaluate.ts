@@ -3,7 +3,8 @@ import type { Decision } from "./decision";
 import { aiq, upperHull, type CostPoint } from "./hull";
 import { cheapest, oracle, random, single } from "./policies/baselines";
 import { autoChain } from "./policies/auto";
-import { describeCascade, vote } from "./policies/cascade";
+import { describeCascade } from "./policies/cascade";
+import { strengthOnTune, vote } from "./policies/vote";
 import { alternativeRuns } from "./alternatives";
 import { learnedRouter } from "./policies/learned";
 import type { PreparedData, PreparedItem } from "./prepare";
@@ -75,6 +76,10 @@ export interface LabProgress {
 const CAPS = [0.05, 0.1, 0.2, TARGET_COST_SHARE, 0.5, 0.75, 1, 2];
 
 const ROUTERS = ["quality", "cost", "explore"] as const;
+
+/** Voters of the cheap vote (from the cheap pool) and of the quality vote (from every model). */
+const CHEAP_VOTERS = 3;
+const STRONG_VOTERS = 5;
 
 interface Run {
   name: string;
@@ -149,7 +154,9 @@ export function* evaluateSteps(data: PreparedData, options: LabOptions = {}): Ge
   yield step("tuned cascades on the tune split");
   const tuneSingles = scoreSingles(tune, data.models);
   const cheapPool = [...tuneSingles].sort((a, b) => a.costUsd - b.costUsd).slice(0, CHEAP_POOL);
-  const voters = cheapPool.sort((a, b) => b.accuracy - a.accuracy).slice(0, 3).map((s) => s.config);
+  const voters = cheapPool.sort((a, b) => b.accuracy - a.accuracy).slice(0, CHEAP_VOTERS).map((s) => s.config);
+  const strongest = [...tuneSingles].sort((a, b) => b.accuracy - a.accuracy || a.costUsd - b.costUsd).slice(0, STRONG_VOTERS).map((s) => s.config);
+  const strength = strengthOnTune(tune);
 
   // ---- policies (eval split) ----
   const runs: Run[] = [];
@@ -185,7 +192,8 @@ export function* evaluateSteps(data: PreparedData, options: LabOptions = {}): Ge
     runs.push({ name: policy, kind: "ensemble", description: `Ensemble's ${policy} router, one model per item, learning online from cold`, decisions: learnedRouter(policy, evalItems, data.models, seed) });
     yield step(policy);
   }
-  runs.push({ name: "vote", kind: "chain", description: `majority of ${voters.join(", ")} (the most accurate of the ${CHEAP_POOL} cheapest on the tune split)`, decisions: vote(evalItems, voters) });
+  runs.push({ name: "vote", kind: "chain", description: `vote of ${voters.join(", ")} (the most accurate of the ${CHEAP_POOL} cheapest on the tune split)`, decisions: vote(evalItems, voters, strength) });
+  runs.push({ name: `vote (${STRONG_VOTERS} strongest)`, kind: "chain", description: `vote of ${strongest.join(", ")} (the most accurate models on the tune split): what accuracy money buys`, decisions: vote(evalItems, strongest, strength) });
   for (const id of singleIds) {
     runs.push({ name: id, kind: "single", description: "this model alone", decisions: single(id, evalItems) });
     yield step(id);

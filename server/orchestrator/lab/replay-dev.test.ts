@@ -36,7 +36,7 @@ beforeAll(() => {
 describe("routing lab on the recorded dev set (held-out split)", () => {
   it("reports one entry per policy, every single model by its id", () => {
     const names = report.policies.map((p) => p.name);
-    for (const n of ["balanced", "learned-gate", "learned-router", "quality", "cost", "explore", "cheapest", "random", "oracle", "zero-router", "vote", "gpt-4o-2024-08-06", "gemma-2-2b-it"]) expect(names).toContain(n);
+    for (const n of ["balanced", "learned-gate", "learned-router", "quality", "cost", "explore", "cheapest", "random", "oracle", "zero-router", "vote", "vote (5 strongest)", "gpt-4o-2024-08-06", "gemma-2-2b-it"]) expect(names).toContain(n);
     expect(report.policies.filter((p) => p.kind === "single")).toHaveLength(15);
     expect(report.split.evalItems + report.split.tuneItems).toBe(1706);
   });
@@ -112,5 +112,13 @@ describe("routing lab on the recorded dev set (held-out split)", () => {
     // evidence that per-item routing without answers cannot tell which model will be right on this data
     const router = report.alternatives?.find((a) => a.name === "learned-router");
     expect(router!.target.accuracy).toBeLessThan(report.target.bestSingle.accuracy - 0.03);
+  });
+
+  it("only a vote of the strongest models beats the best single model on held-out items — at several times its cost", () => {
+    // what accuracy money buys: the engine's vote rule over the five most accurate models on the tune half
+    const strong = report.policies.find((p) => p.name === "vote (5 strongest)");
+    const best = report.target.bestSingle;
+    expect(strong!.accuracy).toBeGreaterThan(best.accuracy + 0.01);
+    expect(strong!.totalCostUsd).toBeGreaterThan(best.totalCostUsd * 2);
   });
 });

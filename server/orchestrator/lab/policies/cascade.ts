@@ -54,22 +54,3 @@ function settle(calls: readonly Call[]): Call | undefined {
 export function cascade(items: readonly PreparedItem[], c: CascadeConfig, roster?: OnlineRoster): Decision[] {
   return items.map((item) => cascadeOne(item, c, roster && ((id, got) => roster.observe(id, item, got.correct))));
 }
-
-/**
- * A majority vote of the given voters (odd count); with no majority the first voter's answer stands (the vote's
- * tie-break by capability profile, here the tuned order). Every voter is paid.
- */
-export function vote(items: readonly PreparedItem[], voters: readonly string[]): Decision[] {
-  return items.map((item) => {
-    const calls = voters.flatMap((id) => {
-      const got = item.calls.get(id);
-      return got ? [[id, got] as const] : [];
-    });
-    const counts = new Map<string, number>();
-    for (const [, c] of calls) if (c.key !== null) counts.set(c.key, (counts.get(c.key) ?? 0) + 1);
-    let winner: string | null = null;
-    for (const [key, n] of counts) if (n * 2 > calls.length) winner = key;
-    const answer = calls.find(([, c]) => winner !== null && c.key === winner)?.[1] ?? calls[0]?.[1];
-    return { correct: answer?.correct ?? false, costUsd: calls.reduce((s, [, c]) => s + c.costUsd, 0), models: calls.map(([id]) => id) };
-  });
-}
