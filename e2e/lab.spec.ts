@@ -56,7 +56,7 @@ test("lab: upload a data set, run it with live progress, read the chart and tabl
   await page.reload();
   const row = page.getByTestId("lab-run-row").filter({ hasText: "e2e-tiny" }).first();
   await expect(row).toBeVisible();
-  await row.getByRole("button", { name: "Reopen" }).click();
+  await row.getByRole("button", { name: "Open" }).click();
   await expect(page.getByTestId("lab-table")).toBeVisible();
   await expect(page.getByTestId("lab-progress")).toHaveAttribute("data-status", "complete");
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareLabScatter } from "./prepare-lab-scatter";
+import { logCostAxis, prepareLabScatter } from "./prepare-lab-scatter";
 
 describe("prepareLabScatter", () => {
   const policies = [
@@ -31,5 +31,26 @@ describe("prepareLabScatter", () => {
       { name: "hull 1", kind: "hull", cost: 0.0001, accuracy: 50 },
       { name: "hull 2", kind: "hull", cost: 0.01, accuracy: 80 },
     ]);
+  });
+
+  it("names the policy on trial, the oracle and the best single model on the chart", () => {
+    const named = prepareLabScatter([...policies, { name: "oracle", kind: "reference", accuracy: 0.9, costPerItemUsd: 0.0002 }], []).points.filter((p) => p.label);
+    expect(named.map((p) => p.label)).toEqual(["dear", "balanced", "oracle"]);
+  });
+
+  it("spans whole decades around every point, with a tick on each", () => {
+    const { domain, ticks } = prepareLabScatter(policies, [{ cost: 0.03, accuracy: 0.8 }]);
+    expect(domain).toEqual([1e-7, 0.1]);
+    expect(ticks).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
+  });
+});
+
+describe("logCostAxis", () => {
+  it("adds 2× and 5× ticks on short spans", () => {
+    expect(logCostAxis([0.00004, 0.0009])).toEqual({ domain: [1e-5, 1e-3], ticks: [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3] });
+  });
+  it("an exact decade is its own edge, and one cost still gets a decade of axis", () => {
+    expect(logCostAxis([0.001]).domain).toEqual([1e-3, 1e-2]);
+    expect(logCostAxis([0, 0]).ticks.length).toBe(2);
   });
 });

@@ -13,6 +13,8 @@ export interface LabPoint {
   cost: number;
   /** percent */
   accuracy: number;
+  /** set on the few points worth naming on the chart itself (the rest are named on hover) */
+  label?: string;
 }
 
 export interface LabScatter {
@@ -21,6 +23,29 @@ export interface LabScatter {
   frontier: LabPoint[];
   /** RouterBench's zero router: the single models' hull, cheapest first */
   hull: LabPoint[];
+  /** the cost axis (log): whole decades around every point, so no point sits on the edge */
+  domain: [number, number];
+  ticks: number[];
+}
+
+/** Named on the chart: the policy on trial, the quality vote and the hindsight bound; plus the best single model. */
+const LABELLED = new Set(["balanced", "vote (5 strongest)", "oracle"]);
+
+/**
+ * Ticks for a log cost axis: every decade from below the cheapest to above the dearest point, with 2× and 5× steps
+ * when the span is short enough for them to fit (recharts' own log ticks stop early on spans of several decades).
+ */
+export function logCostAxis(costs: readonly number[]): { domain: [number, number]; ticks: number[] } {
+  const positive = costs.filter((c) => c > 0);
+  if (positive.length === 0) return { domain: [MIN_COST, MIN_COST * 10], ticks: [MIN_COST, MIN_COST * 10] };
+  const lo = Math.floor(Math.log10(Math.min(...positive)) + 1e-9);
+  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...positive)) - 1e-9));
+  const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
+  // toPrecision(1): 10 ** -5 is 0.000009999…, which would print and compare as such
+  const at = (step: number, decade: number) => Number((step * 10 ** decade).toPrecision(1));
+  const ticks: number[] = [];
+  for (let d = lo; d <= hi; d++) for (const s of steps) if (d < hi || s === 1) ticks.push(at(s, d));
+  return { domain: [at(1, lo), at(1, hi)], ticks };
 }
 
 /** Free or unknown costs still need a place on a log axis: a tenth of a micro-dollar sits left of every real call. */
@@ -45,6 +70,8 @@ export function prepareLabScatter(policies: readonly LabPolicyLike[], zeroHull: 
     const last = frontier[frontier.length - 1];
     if (!last || p.accuracy > last.accuracy) frontier.push(p);
   }
+  const bestSingle = points.filter((p) => p.kind === "single").sort((a, b) => b.accuracy - a.accuracy || a.cost - b.cost)[0];
+  for (const p of points) if (LABELLED.has(p.name) || p === bestSingle) p.label = p.name;
   const hull = zeroHull.map((h, i) => toPoint({ name: `hull ${i + 1}`, kind: "hull", cost: h.cost, accuracy: h.accuracy }));
-  return { points, frontier, hull };
+  return { points, frontier, hull, ...logCostAxis([...points, ...hull].map((p) => p.cost)) };
 }

@@ -3,26 +3,23 @@
 import { useQuery } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { LocalTime } from "@/components/shared/local-time";
-import { Badge, Button, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Badge, Button, QueryTable, Td, Tr } from "@/components/ui";
 
-/** Stored runs, newest first: reopen any of them (they survive a restart). */
+/** Stored runs, newest first: open any of them (they survive a restart). */
 export function LabRuns({ openId, onOpen }: { openId: string | null; onOpen: (runId: string) => void }) {
   const trpc = useTRPC();
   const runs = useQuery(trpc.lab.runs.queryOptions({ limit: 20 }));
-  if (!runs.data?.length) return <p className="text-sm text-neutral-500">No runs yet.</p>;
   return (
-    <Table data-testid="lab-runs">
-      <THead>
-        <Tr>
-          <Th>Started</Th>
-          <Th>Data set</Th>
-          <Th>Status</Th>
-          <Th>Verdict</Th>
-          <Th />
-        </Tr>
-      </THead>
-      <TBody>
-        {runs.data.map((r) => (
+    <QueryTable
+      query={runs}
+      noun="runs"
+      skeletonRows={3}
+      empty={{ title: "No runs yet", hint: "Run an evaluation above: every run is stored here, and can be opened again after a restart." }}
+      columns={["Started", "Data set", "Status", "Verdict"]}
+      testId="lab-runs"
+    >
+      {(rows) =>
+        rows.map((r) => (
           <Tr key={r.id} data-testid="lab-run-row" data-run-id={r.id}>
             <Td>
               <LocalTime ms={r.startedAt} />
@@ -38,12 +35,12 @@ export function LabRuns({ openId, onOpen }: { openId: string | null; onOpen: (ru
             </Td>
             <Td className="text-right">
               <Button variant="secondary" disabled={openId === r.id} onClick={() => onOpen(r.id)}>
-                {openId === r.id ? "Open" : "Reopen"}
+                {openId === r.id ? "Shown above" : "Open"}
               </Button>
             </Td>
           </Tr>
-        ))}
-      </TBody>
-    </Table>
+        ))
+      }
+    </QueryTable>
   );
 }

@@ -50,7 +50,7 @@ export function LabUpload({ onImported }: { onImported: (name: string) => void }
         </Alert>
       )}
       {upload.data && <Alert tone="success">Imported {upload.data.name}: {upload.data.items} items, {upload.data.outcomes} outcomes, {upload.data.models} models.</Alert>}
-      <TextField id="lab-name" label="Name" hint="lowercase letters, digits, . _ -" value={name} onChange={(e) => setName(e.target.value)} />
+      <TextField id="lab-name" label="Name" hint="lowercase letters, digits, . _ -" placeholder="support-traffic-2026-11" value={name} onChange={(e) => setName(e.target.value)} />
       <div className="grid gap-3 sm:grid-cols-3">
         {FILES.map((f) => (
           <label key={f.key} className="block text-sm">
@@ -58,7 +58,7 @@ export function LabUpload({ onImported }: { onImported: (name: string) => void }
             <input
               type="file"
               accept={f.key === "models" ? ".json,application/json" : ".jsonl,.json,text/plain"}
-              className="mt-1 block w-full text-xs"
+              className="mt-1 block w-full text-xs text-neutral-600 file:mr-3 file:cursor-pointer file:rounded-md file:border file:border-neutral-300 file:bg-white file:px-3 file:py-1.5 file:text-sm file:font-medium file:text-neutral-800 hover:file:bg-neutral-50"
               onChange={(e) => setFiles((prev) => ({ ...prev, [f.key]: e.target.files?.[0] }))}
             />
           </label>

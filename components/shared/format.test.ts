@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatComponent, formatContext, formatInt, formatSigned, formatMs, formatPrice, formatScore, formatUsd, formatUsdLimit, humanize, truncate } from "./format";
+import { formatComponent, formatContext, formatInt, formatSigned, formatMs, formatPrice, formatScore, formatUsd, formatUsdCompact, formatUsdLimit, humanize, truncate } from "./format";
 
 describe("formatUsd", () => {
   it("shows six decimals for sub-cent costs so small calls are visible", () => {
@@ -60,5 +60,17 @@ describe("routing components", () => {
     expect(formatSigned(0.956)).toBe("+0.96");
     expect(formatSigned(-0.07)).toBe("−0.07");
     expect(formatSigned(0.001)).toBe("0.00");
+  });
+});
+
+describe("formatUsdCompact", () => {
+  it("keeps two significant digits in plain decimals, never exponents", () => {
+    expect(formatUsdCompact(1e-7)).toBe("$0.0000001");
+    expect(formatUsdCompact(0.00866)).toBe("$0.0087");
+    expect(formatUsdCompact(0.014)).toBe("$0.014");
+    expect(formatUsdCompact(0.01)).toBe("$0.01");
+    expect(formatUsdCompact(0.1)).toBe("$0.1");
+    expect(formatUsdCompact(2.5)).toBe("$2.50");
+    expect(formatUsdCompact(0)).toBe("$0");
   });
 });

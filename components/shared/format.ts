@@ -99,3 +99,11 @@ export function formatSigned(value: number, digits = 2): string {
 export function formatUsdLimit(usd: number): string {
   return `$${Number(usd.toPrecision(3))}`;
 }
+
+/** Dollars to two significant digits in plain decimals, trailing zeros dropped: chart axes ($0.00001, $0.014, $0.1). */
+export function formatUsdCompact(usd: number): string {
+  if (!(usd > 0)) return "$0";
+  if (usd >= 1) return `$${usd.toFixed(2)}`;
+  const digits = Math.min(20, 1 - Math.floor(Math.log10(usd)));
+  return `$${usd.toFixed(digits).replace(/\.?0+$/, "")}`;
+}
