@@ -43,6 +43,7 @@ export function listTasks(db: Db, filter: TaskFilter, page: number, pageSize: nu
       inputTokens: tasks.inputTokens,
       outputTokens: tasks.outputTokens,
       source: tasks.source,
+      cacheHit: tasks.cacheHit,
       createdAt: tasks.createdAt,
     })
     .from(tasks)

@@ -23,6 +23,9 @@ describe("result cache through tasks.submit", () => {
     expect(second.steps).toHaveLength(0);
     const completed = second.events.find((e) => e.type === "task.completed")?.payload;
     expect(completed).toMatchObject({ type: "task.completed", cached: true, cachedFromTaskId: first.id });
+    // the list says which rows were served from the cache, so their $0 and 0 ms are not mistaken for a free, instant model
+    const listed = (await h.as("viewer").tasks.list({ page: 1, pageSize: 10 })).items;
+    expect(Object.fromEntries(listed.map((t) => [t.id, t.cacheHit]))).toEqual({ [first.id]: false, [second.id]: true });
 
     expect(await h.as("viewer").tasks.cacheStats({})).toEqual({ hits: 1, misses: 1, entries: 1 });
   });
