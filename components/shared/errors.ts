@@ -1,4 +1,6 @@
 import type { z } from "zod";
+// the schemas' default messages in one voice ("must be at most 1"), in the browser as on the server
+import "@/server/orchestrator/spec/messages";
 
 /** Per-field messages keyed by the field's path joined with "." — the same keys the server sends. */
 export type FieldErrors = Record<string, string[]>;

@@ -1,3 +1,4 @@
+import "./messages";
 export * from "./capability";
 export * from "./model";
 export * from "./client";
