@@ -79,7 +79,7 @@ export function TaskListView() {
               {data.total > 0 ? (
                 <EmptyState
                   title="This page is past the end of the list"
-                  hint={`There are ${data.pages} page(s) of tasks.`}
+                  hint={data.pages === 1 ? "There is one page of tasks." : `There are ${data.pages} pages of tasks.`}
                   action={
                     <button type="button" className={buttonClasses("secondary")} onClick={() => update({ page: 1 })}>
                       Go to the first page

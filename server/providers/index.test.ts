@@ -51,6 +51,12 @@ describe("testConnection", () => {
     expect(result.ok && result.latencyMs).toBeGreaterThanOrEqual(0);
   });
 
+  it("marks a reply cut at the probe's token cap as cut", async () => {
+    server.enqueue(chatCompletion("Sure! Here is a long answer that meets the re", { finishReason: "length" }));
+    const result = await testConnection(spec("openai-compatible"), { baseUrl: server.baseUrl });
+    expect(result).toMatchObject({ ok: true, text: "Sure! Here is a long answer that meets the re…" });
+  });
+
   it("returns the provider's own error text verbatim", async () => {
     server.enqueue(openAiError(404, "The model `fake-model` does not exist or you do not have access to it.", { type: "invalid_request_error", code: "model_not_found" }));
     const result = await testConnection(spec("openai-compatible"), { baseUrl: server.baseUrl });

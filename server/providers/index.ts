@@ -53,7 +53,8 @@ export async function testConnection(
   try {
     const client = createModelClient(model, connection, options);
     const result = await client.generate({ messages: [{ role: "user", content: PROBE_PROMPT }], maxOutputTokens: 32, signal });
-    return { ok: true, latencyMs: Math.round(result.latencyMs), text: result.text };
+    // the probe caps the reply; a chatty model's sample stops at the cap, which should read as cut, not as its answer
+    return { ok: true, latencyMs: Math.round(result.latencyMs), text: result.finishReason === "length" ? `${result.text.trimEnd()}…` : result.text };
   } catch (error) {
     if (signal.aborted) return { ok: false, error: `No answer within ${timeoutMs} ms`, kind: "timeout" };
     const failure = toProviderError(error);
