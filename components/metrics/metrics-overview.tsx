@@ -1,5 +1,6 @@
 "use client";
 
+import { useModelNames } from "@/components/tasks/use-model-names";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { overviewHasData, prepareKpis } from "@/components/charts/prepare-metrics-overview";
@@ -20,6 +21,7 @@ import { WindowSummary } from "./window-summary";
 /** The overview dashboard: one `metrics.overview` call per load and per refresh, whatever it shows. */
 export function MetricsOverviewView({ initialRange }: { initialRange: MetricRange }) {
   const trpc = useTRPC();
+  const modelName = useModelNames();
   const [range, setRange] = useRange(initialRange);
   const query = useQuery(trpc.metrics.overview.queryOptions({ range }, { refetchInterval: METRICS_REFRESH_MS, placeholderData: keepPreviousData }));
   const data = query.data;
@@ -54,7 +56,7 @@ export function MetricsOverviewView({ initialRange }: { initialRange: MetricRang
           </Card>
           <RosterHealth roster={data.roster} breakers={data.breakers} />
           <QualityCard quality={data.quality} />
-          <StepStatsTable title="By model" rows={data.byModel} kind="model" />
+          <StepStatsTable title="By model" rows={data.byModel} kind="model" modelName={modelName} />
           <StepStatsTable title="By capability" rows={data.byCapability} kind="capability" />
           <StrategyTable rows={data.strategies} />
           <SystemCard system={data.system} />

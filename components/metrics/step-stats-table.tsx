@@ -4,7 +4,18 @@ import { Card, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr } from "@
 import type { StepStatsRow } from "./types";
 
 /** Model calls grouped by model or by the task's primary capability: volume, errors, latency, tokens, cost. */
-export function StepStatsTable({ title, rows, kind }: { title: string; rows: readonly StepStatsRow[]; kind: "model" | "capability" }) {
+export function StepStatsTable({
+  title,
+  rows,
+  kind,
+  modelName = (id) => id,
+}: {
+  title: string;
+  rows: readonly StepStatsRow[];
+  kind: "model" | "capability";
+  /** display name of a model id (the roster's), so this table names models as the rest of the dashboard does */
+  modelName?: (id: string) => string;
+}) {
   return (
     <Card data-testid={`stats-by-${kind}`}>
       <CardHeader title={title} description="Finished calls in the range. Latency percentiles from half-octave histograms (within a bin, ±19%); TTFT is the mean over streamed calls." />
@@ -30,8 +41,8 @@ export function StepStatsTable({ title, rows, kind }: { title: string; rows: rea
               <Tr key={r.key}>
                 <Td className="font-medium">
                   {kind === "model" ? (
-                    <Link href={`/metrics/models/${encodeURIComponent(r.key)}`} className="text-indigo-700 hover:underline">
-                      {r.key}
+                    <Link href={`/metrics/models/${encodeURIComponent(r.key)}`} className="text-indigo-700 hover:underline" title={r.key}>
+                      {modelName(r.key)}
                     </Link>
                   ) : (
                     humanize(r.key)

@@ -30,8 +30,14 @@ export function ModelHeader({ model, canManage }: { model: ModelDetail; canManag
       </div>
       <p className="mt-0.5 text-xs text-neutral-500">
         <span className="font-mono">{model.id}</span> · <span data-testid="model-provider">{model.providerName}</span>
-        {model.providerName.toLowerCase() !== model.providerKind && <> ({model.providerKind})</>} ·{" "}
-        <span className="font-mono">{model.remoteModel}</span>
+        {model.providerName.toLowerCase() !== model.providerKind && <> ({model.providerKind})</>}
+        {/* the provider's own name for the model, when it differs from Ensemble's id */}
+        {model.remoteModel !== model.id && (
+          <>
+            {" "}
+            · <span className="font-mono" title="the provider's model name">{model.remoteModel}</span>
+          </>
+        )}
       </p>
       <dl className="mt-4 grid grid-cols-2 gap-4 rounded-xl border border-neutral-200 bg-white px-5 py-4 shadow-xs sm:grid-cols-4">
         <Fact label="Price in / out ($/MTok)">
