@@ -33,7 +33,14 @@ export function CapabilityPicker({
   };
   return (
     <div>
-      <details className={cx("group rounded-md bg-white ring-1 ring-neutral-300 ring-inset", Boolean(errors?.length) && "ring-rose-400", disabled && "opacity-60")} data-testid="capability-picker">
+      <details
+        onKeyDown={(e) => {
+          // a disclosure that looks like a select should close like one
+          if (e.key !== "Escape" || !e.currentTarget.open) return;
+          e.currentTarget.open = false;
+          e.currentTarget.querySelector("summary")?.focus();
+        }}
+        className={cx("group rounded-md bg-white ring-1 ring-neutral-300 ring-inset", Boolean(errors?.length) && "ring-rose-400", disabled && "opacity-60")} data-testid="capability-picker">
         <summary
           id={id}
           className={cx("flex h-9 cursor-pointer list-none items-center justify-between gap-2 px-3 text-sm text-neutral-900", disabled && "pointer-events-none")}
