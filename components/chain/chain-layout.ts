@@ -15,7 +15,7 @@ export interface PlacedSlot extends Slot {
 }
 
 export const COLUMN_WIDTH = 300;
-export const ROW_HEIGHT = 170;
+export const ROW_HEIGHT = 160;
 
 /** Columns by role stage: input (0) → answer/proposer/draft/voter → critique/verifier → aggregator/revise → result. */
 const STAGE: Record<string, number> = {
@@ -49,20 +49,28 @@ export function matchPlan(plan: readonly ChainStep[], runs: readonly StepRun[]):
 /**
  * Column by role stage; a pipeline's later critique/revise rounds move two columns right per earlier revise,
  * so draft → critique → revise → critique → revise reads left to right. Rows follow slot order per column.
+ * Stages no step uses (a mixture has no critique) close up, so the chain is no wider than it has to be.
  */
 export function placeSlots(slots: readonly Slot[]): PlacedSlot[] {
-  const rowsUsed = new Map<number, number>();
   let revisesSeen = 0;
-  return slots.map((slot) => {
+  const stageColumns = slots.map((slot) => {
     const stage = STAGE[slot.role] ?? 1;
     const round = slot.role === "critique" || slot.role === "revise" ? revisesSeen : 0;
     if (slot.role === "revise") revisesSeen++;
-    const column = stage + 2 * round;
+    return stage + 2 * round;
+  });
+  const used = [...new Set(stageColumns)].sort((a, b) => a - b);
+  const rowsUsed = new Map<number, number>();
+  return slots.map((slot, i) => {
+    const column = used.indexOf(stageColumns[i] ?? 1) + 1;
     const row = rowsUsed.get(column) ?? 0;
     rowsUsed.set(column, row + 1);
     return { ...slot, column, row };
   });
 }
+
+/** The most steps any one column holds (at least 1): how tall the graph is. */
+export const maxRows = (placed: readonly PlacedSlot[]) => Math.max(1, ...placed.map((s) => s.row + 1));
 
 /** The result column: right of every step (at least column 2, so a lone input → result still reads as a chain). */
 export const resultColumn = (placed: readonly PlacedSlot[]) => Math.max(1, ...placed.map((s) => s.column)) + 1;

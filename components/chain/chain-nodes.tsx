@@ -2,7 +2,7 @@
 
 import { Handle, Position, type NodeProps } from "@xyflow/react";
 import { memo } from "react";
-import { formatCost, formatMs, formatTokens, head, tail } from "./format";
+import { formatCost, formatMs, formatTokens, head, stepNumber, tail } from "./format";
 import { StatusBadge } from "./status-badge";
 import { NODE_TONE, TASK_TONE, cx } from "./status-style";
 import type { BreakerState } from "@/server/orchestrator/spec";
@@ -55,7 +55,7 @@ function StepNodeView({ data, selected }: NodeProps<StepNode>) {
   const testId = step.stepIndex === null ? `chain-node-plan-${step.planIndex ?? 0}` : `chain-node-${step.stepIndex}`;
   const meta = [
     step.role || "step",
-    step.stepIndex !== null ? `#${step.stepIndex}` : null,
+    step.stepIndex !== null ? `#${stepNumber(step.stepIndex)}` : null,
     step.fallbackFrom ? "fallback" : null,
     step.retries.length > 0 ? `${step.retries.length} ${step.retries.length === 1 ? "retry" : "retries"}` : null,
   ].filter(Boolean);
@@ -74,8 +74,8 @@ function StepNodeView({ data, selected }: NodeProps<StepNode>) {
     >
       <Handles />
       <div className="flex items-center justify-between gap-2">
-        <span className="truncate font-medium text-neutral-900" title={step.modelId}>
-          {step.modelId}
+        <span className="truncate font-medium text-neutral-900" title={step.modelName === step.modelId ? step.modelId : `${step.modelName} (${step.modelId})`}>
+          {step.modelName}
         </span>
         <StatusBadge status={step.status} />
       </div>

@@ -1,7 +1,8 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import type { SelectedDetail } from "./chain-selection";
-import { formatCost, formatMs, formatTokens } from "./format";
+import { formatCost, formatMs, formatTokens, stepNumber } from "./format";
 import { ChatInput, Empty, Facts, MessageList, Section, TextBlock } from "./panel-parts";
 import { StatusBadge } from "./status-badge";
 import { TASK_TONE } from "./status-style";
@@ -25,7 +26,7 @@ function StepBody({ step, label }: { step: StepDetail; label: (nodeId: string) =
             ["cost", formatCost(step.costUsd)],
             ["latency", formatMs(step.latencyMs)],
             ["first token", formatMs(step.firstTokenMs)],
-            ["plan position", step.planIndex === null ? "added at run time" : `#${step.planIndex}`],
+            ["plan position", step.planIndex === null ? "added at run time" : `#${stepNumber(step.planIndex)}`],
           ]}
         />
         {step.fallbackFrom && (
@@ -112,13 +113,20 @@ function ResultBody({ result, label }: { result: ResultDetail; label: (nodeId: s
 function heading(detail: SelectedDetail): { title: string; subtitle: string } {
   if (detail.kind === "input") return { title: "Input", subtitle: detail.strategy ? `strategy ${detail.strategy}` : "not planned yet" };
   if (detail.kind === "result") return { title: "Result", subtitle: `task ${detail.status}` };
-  const where = detail.stepIndex === null ? "planned" : `step ${detail.stepIndex}`;
-  return { title: detail.modelId, subtitle: `${detail.role || "step"} · ${where}` };
+  const where = detail.stepIndex === null ? "planned" : `step ${stepNumber(detail.stepIndex)}`;
+  // the id is what logs, the API and the models page use; the title shows the roster's name
+  const id = detail.modelName === detail.modelId ? [] : [detail.modelId];
+  return { title: detail.modelName, subtitle: [detail.role || "step", where, ...id].join(" · ") };
 }
 
 /** Everything about the selected node: its input, full output, error and the messages to and from it. */
 export function ChainPanel({ detail, label, onClose }: ChainPanelProps) {
   const { title, subtitle } = heading(detail);
+  const ref = useRef<HTMLElement>(null);
+  // the panel opens under the graph, often below the fold: scroll just far enough to show it
+  useEffect(() => {
+    ref.current?.scrollIntoView({ block: "nearest", behavior: "smooth" });
+  }, [detail.nodeId]);
   const status =
     detail.kind === "step" ? (
       <StatusBadge status={detail.status} />
@@ -127,9 +135,10 @@ export function ChainPanel({ detail, label, onClose }: ChainPanelProps) {
     ) : null;
   return (
     <aside
+      ref={ref}
       data-testid="chain-step-panel"
       aria-label={`Details: ${title}`}
-      className="flex max-h-[420px] w-full shrink-0 flex-col overflow-hidden rounded-lg border border-neutral-200 bg-white lg:w-96"
+      className="flex max-h-[420px] w-full flex-col overflow-hidden rounded-lg border border-neutral-200 bg-white"
     >
       <header className="flex items-start justify-between gap-2 px-4 py-3">
         <div className="min-w-0">

@@ -1,3 +1,4 @@
+import { stepNumber } from "./format";
 import type { ChainGraphModel, InputDetail, ResultDetail, StepDetail } from "./types";
 
 export type SelectedDetail = StepDetail | InputDetail | ResultDetail;
@@ -17,9 +18,9 @@ export function resolveSelection(model: ChainGraphModel, nodeId: string | null):
   return Object.values(model.steps).find((s) => s.planIndex === Number(planIndex)) ?? null;
 }
 
-/** "input", "result", or "step 2 · model-id" for message endpoints. */
+/** "input", "result", or "step 2 · Model Name" for message endpoints. */
 export function nodeLabel(model: ChainGraphModel, nodeId: string): string {
   const step = model.steps[nodeId];
-  if (step) return `step ${step.stepIndex ?? "?"} · ${step.modelId}`;
+  if (step) return `${step.stepIndex === null ? "planned step" : `step ${stepNumber(step.stepIndex)}`} · ${step.modelName}`;
   return nodeId.replace(":", " ");
 }

@@ -39,3 +39,11 @@ export const STATUS_LABEL: Record<ChainNodeStatus, string> = {
   failed: "failed",
   skipped: "not run",
 };
+
+/**
+ * The step number people read: stored step and plan indexes count from 0, everything on screen counts from 1
+ * (as the plan's "1. draft" list does), so "step 1" is the first model call wherever it appears.
+ */
+export function stepNumber(index: number): number {
+  return index + 1;
+}

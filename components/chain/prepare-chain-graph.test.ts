@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { resolveSelection } from "./chain-selection";
+import { nodeLabel, resolveSelection } from "./chain-selection";
 import { prepareChainGraph } from "./prepare-chain-graph";
 import { ev, live, plan, task } from "./test-fixtures";
 import type { ChainGraphModel, StepNode } from "./types";
@@ -80,12 +80,14 @@ describe("prepareChainGraph", () => {
       ["step:2", "response"],
     ]);
     expect([0, 1, 2].map((i) => position(model, `step:${i}`))).toEqual([
-      { x: 300, y: -170 },
+      { x: 300, y: -160 },
       { x: 300, y: 0 },
-      { x: 300, y: 170 },
+      { x: 300, y: 160 },
     ]);
-    expect(position(model, "step:3")).toEqual({ x: 900, y: 0 });
-    expect(position(model, "result")).toEqual({ x: 1200, y: 0 });
+    // no critique stage in a mixture: the aggregator takes the next column instead of leaving one empty
+    expect(position(model, "step:3")).toEqual({ x: 600, y: 0 });
+    expect(position(model, "result")).toEqual({ x: 900, y: 0 });
+    expect(model.rows).toBe(3);
     expect(model.edges.some((e) => e.data?.variant === "planned")).toBe(false);
     // the prompt reaching the aggregator crosses the proposer column: drawn quiet, without a label
     const toAggregatorPrompt = model.edges.find((e) => e.id === "input->step:3:prompt");
@@ -140,8 +142,8 @@ describe("prepareChainGraph", () => {
     const fallback = stepNode(started, "step:1")?.data.step;
     expect(fallback).toMatchObject({ status: "running", planIndex: null, role: "fallback", streamed: "Fo" });
     expect(fallback?.fallbackFrom).toMatchObject({ fromModelId: "cheap", toModelId: "strong", reason: "timeout after 30000 ms" });
-    expect(position(started, "step:0")).toEqual({ x: 300, y: -85 });
-    expect(position(started, "step:1")).toEqual({ x: 300, y: 85 });
+    expect(position(started, "step:0")).toEqual({ x: 300, y: -80 });
+    expect(position(started, "step:1")).toEqual({ x: 300, y: 80 });
     expect(started.edges.find((e) => e.target === "step:1")).toMatchObject({ source: "input", animated: true });
     expect(started.result.notes).toEqual([]);
   });
@@ -279,5 +281,22 @@ describe("prepareChainGraph", () => {
     expect(model.nodes.map((n) => n.id)).toEqual(["input", "plan:0", "result"]);
     expect(model.input.strategy).toBe("single");
     expect(model.result.status).toBe("running");
+  });
+
+  it("labels steps with the roster's model names and keeps the ids", () => {
+    const t = task([ev.planned(mixturePlan), ev.started(0, "p-a", "proposer")]);
+    const names = new Map([["p-a", "Proposer A"], ["agg", "Aggregator"]]);
+    const model = prepareChainGraph(t, [], (id) => names.get(id) ?? id);
+    expect(Object.values(model.steps).map((s) => [s.nodeId, s.modelName, s.modelId])).toEqual([
+      ["step:0", "Proposer A", "p-a"],
+      ["plan:1", "p-b", "p-b"],
+      ["plan:2", "p-c", "p-c"],
+      ["plan:3", "Aggregator", "agg"],
+    ]);
+    expect(nodeLabel(model, "step:0")).toBe("step 1 · Proposer A");
+    expect(nodeLabel(model, "plan:3")).toBe("planned step · Aggregator");
+    expect(nodeLabel(model, "input")).toBe("input");
+    // without a roster the ids stand in
+    expect(prepareChainGraph(t, []).steps["step:0"]?.modelName).toBe("p-a");
   });
 });

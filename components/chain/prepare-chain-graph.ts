@@ -1,5 +1,5 @@
 import { isTerminal, newStep, reduceChainRun, type ChainRun } from "./chain-run";
-import { matchPlan, placeSlots, positionOf, resultColumn, type PlacedSlot } from "./chain-layout";
+import { matchPlan, maxRows, placeSlots, positionOf, resultColumn, type PlacedSlot } from "./chain-layout";
 import type {
   ChainEdge,
   ChainGraphModel,
@@ -15,7 +15,12 @@ import type {
 export const stepNodeId = (stepIndex: number) => `step:${stepIndex}`;
 export const planNodeId = (planIndex: number) => `plan:${planIndex}`;
 
-function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessage[]): StepDetail {
+/** Model id → display name; unknown ids stay as they are. */
+export type ModelName = (modelId: string) => string;
+
+const ID_AS_NAME: ModelName = (id) => id;
+
+function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessage[], modelName: ModelName): StepDetail {
   const step = slot.run;
   if (!step) {
     // a slot without a run always comes from the plan (matchPlan only adds slots for runs)
@@ -26,6 +31,7 @@ function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessa
       ...newStep(0, slot.modelId, slot.role),
       kind: "step",
       nodeId,
+      modelName: modelName(slot.modelId),
       stepIndex: null,
       planIndex: slot.planIndex,
       error: refusal?.reason ?? null,
@@ -39,6 +45,7 @@ function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessa
     ...step,
     kind: "step",
     nodeId,
+    modelName: modelName(step.modelId),
     planIndex: slot.planIndex,
     incoming: messages.filter((m) => m.to === nodeId),
     outgoing: messages.filter((m) => m.from === nodeId),
@@ -139,11 +146,12 @@ function endpoints(task: ChainTaskSource, run: ChainRun, details: readonly StepD
 /**
  * Shape a task (the `tasks.get` snapshot) plus the live events received since into React Flow nodes and edges
  * and the per-step detail the side panel shows. Pure: same inputs, same graph.
+ * `modelName` labels the nodes with the roster's names (the ids stay on the detail for the panel and tooltips).
  */
-export function prepareChainGraph(task: ChainTaskSource, liveEvents: readonly LiveChainEvent[]): ChainGraphModel {
+export function prepareChainGraph(task: ChainTaskSource, liveEvents: readonly LiveChainEvent[], modelName: ModelName = ID_AS_NAME): ChainGraphModel {
   const run = reduceChainRun(task, liveEvents);
   const placed = placeSlots(matchPlan(run.plan?.steps ?? [], run.steps));
-  const entries: Entry[] = placed.map((slot) => ({ slot, detail: toDetail(slot, run, run.messages) }));
+  const entries: Entry[] = placed.map((slot) => ({ slot, detail: toDetail(slot, run, run.messages, modelName) }));
   const details = entries.map((e) => e.detail);
   const { input, result } = endpoints(task, run, details);
 
@@ -168,5 +176,5 @@ export function prepareChainGraph(task: ChainTaskSource, liveEvents: readonly Li
   const running = new Set(details.filter((d) => d.status === "running").map((d) => d.nodeId));
   const edges = [...messageEdges(run.messages, columns, running), ...plannedEdges(entries)];
   const steps = Object.fromEntries(details.map((d) => [d.nodeId, d]));
-  return { nodes, edges, steps, input, result };
+  return { nodes, edges, steps, input, result, rows: maxRows(placed) };
 }

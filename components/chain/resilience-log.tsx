@@ -1,4 +1,5 @@
 import { Badge } from "@/components/ui";
+import { stepNumber } from "./format";
 import type { ResilienceEntry } from "./prepare-resilience-log";
 
 const KIND_LABEL: Record<ResilienceEntry["kind"], string> = { retry: "retry", fallback: "fallback", breaker: "breaker" };
@@ -18,7 +19,7 @@ export function ResilienceLog({ entries }: { entries: readonly ResilienceEntry[]
             <Badge tone={entry.tone}>{KIND_LABEL[entry.kind]}</Badge>
             <span className="min-w-0">
               <span className="font-medium text-neutral-800">{entry.title}</span>
-              {entry.stepIndex !== null && <span className="text-neutral-400"> · step #{entry.stepIndex}</span>}
+              {entry.stepIndex !== null && <span className="text-neutral-400"> · step {stepNumber(entry.stepIndex)}</span>}
               <span className="block break-words text-neutral-500">{entry.detail}</span>
             </span>
           </li>

@@ -1,8 +1,8 @@
 import { renderToStaticMarkup } from "react-dom/server";
 import { describe, expect, it } from "vitest";
 import type { TaskEvent } from "@/server/orchestrator/spec";
-import { ChainGraph } from "./chain-graph";
 import { ChainPanel } from "./chain-panel";
+import { ChainView } from "./chain-view";
 import { prepareChainGraph } from "./prepare-chain-graph";
 import { renderStepNode } from "./test-render";
 import { ev, plan, task, TASK_ID } from "./test-fixtures";
@@ -22,11 +22,13 @@ const fullTask = task(events) as ChainTask;
 
 describe("retries, fallbacks and breakers in the chain view (server render)", () => {
   it("lists them under the graph", () => {
-    const html = renderToStaticMarkup(<ChainGraph task={fullTask} />);
+    const html = renderToStaticMarkup(<ChainView task={fullTask} />);
     expect(html).toContain('data-testid="resilience-log"');
     expect(html.match(/data-testid="resilience-entry"/g)).toHaveLength(3);
     expect(html).toContain("sim-small breaker closed → open");
     expect(html).toContain("Fallback sim-small → sim-large");
+    // stored step indexes count from 0; people read the first call as step 1
+    expect(html).toContain("sim-small retried (attempt 2)</span><span class=\"text-neutral-400\"> · step 1</span>");
   });
 
   it("puts a breaker pill on the node whose call tripped it, and the transition in its panel", () => {

@@ -66,6 +66,8 @@ export interface StepDetail extends Omit<StepRun, "stepIndex" | "role" | "modelI
   planIndex: number | null;
   role: string;
   modelId: string;
+  /** the roster's display name; the id itself when the roster does not know it */
+  modelName: string;
   status: ChainNodeStatus;
   incoming: ChainMessage[];
   outgoing: ChainMessage[];
@@ -121,4 +123,6 @@ export interface ChainGraphModel {
   steps: Record<string, StepDetail>;
   input: InputDetail;
   result: ResultDetail;
+  /** the most steps in one column (at least 1), which sets the height of the graph box */
+  rows: number;
 }

@@ -1,3 +1,4 @@
+import { stepNumber } from "@/components/chain/format";
 import type { TaskStep } from "@/components/shared/api-types";
 import { formatMs, formatTokens, formatUsd } from "@/components/shared/format";
 import { Badge, Card, CardHeader, EmptyState, Table, TBody, Td, Th, THead, Tr, type BadgeTone } from "@/components/ui";
@@ -34,7 +35,7 @@ export function StepsTable({ steps, modelName, ended }: { steps: readonly TaskSt
           <TBody>
             {steps.map((step) => (
               <Tr key={step.id} data-testid="step-row">
-                <Td className="font-mono text-xs text-neutral-500">{step.stepIndex}</Td>
+                <Td className="font-mono text-xs text-neutral-500">{stepNumber(step.stepIndex)}</Td>
                 <Td>{step.role}</Td>
                 <Td className="whitespace-nowrap">{modelName(step.modelId)}</Td>
                 <Td>

@@ -1,5 +1,6 @@
 import type { ReactNode } from "react";
 import type { TaskStatus } from "@/server/orchestrator/spec";
+import { stepNumber } from "@/components/chain/format";
 import { Card, CardBody, CardHeader, Spinner } from "@/components/ui";
 import type { LiveStep } from "../live-output";
 
@@ -32,7 +33,7 @@ export function TaskOutputPanel({
         title="Output"
         description={
           streaming && stream
-            ? `Streaming from step ${stream.stepIndex}${stream.role ? ` (${stream.role}` : ""}${stream.modelId ? ` · ${modelName(stream.modelId)})` : stream.role ? ")" : ""}`
+            ? `Streaming from step ${stepNumber(stream.stepIndex)}${stream.role ? ` (${stream.role}` : ""}${stream.modelId ? ` · ${modelName(stream.modelId)})` : stream.role ? ")" : ""}`
             : finalOutput
               ? "Final result"
               : undefined
