@@ -89,6 +89,9 @@ export function ChainView({ task, liveEvents = NO_EVENTS, modelName = ID_AS_NAME
             maxZoom={2}
             nodesDraggable={false}
             nodesConnectable={false}
+            // the wheel scrolls the page past the graph (zoom stays on the buttons and pinch)
+            zoomOnScroll={false}
+            preventScrolling={false}
             edgesFocusable={false}
             onNodeClick={(_, node) => setSelectedId(node.id)}
             onNodesChange={onNodesChange}
