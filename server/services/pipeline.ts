@@ -260,7 +260,7 @@ export function createTaskPipeline(deps: {
         if (!recorded) return undefined;
         if (recorded.modelId === modelId) return recorded.prior;
         diverged = true;
-        controller.abort(new ProviderError("aborted", `${INTERRUPTED}: step ${stepIndex} was ${recorded.modelId} on record, ${modelId} now`));
+        controller.abort(new ProviderError("aborted", `${INTERRUPTED}: step ${stepIndex + 1} was ${recorded.modelId} on record, ${modelId} now`));
         return { kind: "failed", error: INTERRUPTED };
       },
       diverged: () => diverged,
