@@ -2,48 +2,88 @@
 
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
+import { useEffect, type ReactNode } from "react";
 import { useTRPC } from "@/components/providers/trpc";
 import { formatInt } from "@/components/shared/format";
 import { Card, cx, Skeleton } from "@/components/ui";
+import { COUNTS_REFRESH_MS, countsBehindTable, countTiles, hasActive, RECENT_TASKS_INPUT, type CountTile } from "./home-queries";
 
-const TILES = [
-  { key: "all", label: "Tasks", href: "/tasks", tone: "text-neutral-900" },
-  { key: "active", label: "In progress", href: "/tasks?status=running", tone: "text-sky-700" },
-  { key: "completed", label: "Completed", href: "/tasks?status=completed", tone: "text-emerald-700" },
-  { key: "failed", label: "Failed", href: "/tasks?status=failed", tone: "text-rose-700" },
-] as const;
+function TileBody({ tile, footer }: { tile: CountTile; footer?: ReactNode }) {
+  return (
+    <>
+      <p className="text-xs font-medium text-neutral-500">{tile.label}</p>
+      {tile.value === undefined ? (
+        <Skeleton className="mt-2 h-7 w-12" />
+      ) : (
+        <p className={cx("mt-1 text-2xl font-semibold tabular-nums", tile.tone)} data-testid={`count-${tile.key}`}>
+          {formatInt(tile.value)}
+        </p>
+      )}
+      {footer}
+    </>
+  );
+}
 
-/** Totals per status, each a link to the filtered list; refreshed while anything is in progress. */
+/** A tile over several statuses: one link per status, since the task list filters by one at a time. */
+function SplitTile({ tile }: { tile: CountTile }) {
+  return (
+    <Card className="h-full px-5 py-4">
+      <TileBody
+        tile={tile}
+        footer={
+          tile.parts.length > 0 && (
+            <p className="mt-0.5 text-xs text-neutral-500">
+              {tile.parts.map((part, i) => (
+                <span key={part.label}>
+                  {i > 0 && " · "}
+                  <Link
+                    href={part.href}
+                    className="underline decoration-neutral-300 underline-offset-2 hover:text-neutral-900 hover:decoration-neutral-500"
+                    data-testid={`count-link-${part.label}`}
+                  >
+                    {formatInt(part.value)} {part.label}
+                  </Link>
+                </span>
+              ))}
+            </p>
+          )
+        }
+      />
+    </Card>
+  );
+}
+
+/** Totals per status, each linking to the list filtered to what it counts; refreshed together with the recent tasks table. */
 export function TaskCounts() {
   const trpc = useTRPC();
   const counts = useQuery(
     trpc.tasks.counts.queryOptions(undefined, {
-      refetchInterval: (query) => ((query.state.data?.queued ?? 0) + (query.state.data?.running ?? 0) > 0 ? 3000 : false),
+      // active tasks older than the table's ten still move the tiles
+      refetchInterval: (query) => (hasActive(query.state.data) ? COUNTS_REFRESH_MS : false),
     }),
   );
-  const c = counts.data;
-  const values: Record<(typeof TILES)[number]["key"], number | undefined> = {
-    all: c && c.queued + c.running + c.completed + c.failed + c.cancelled,
-    active: c && c.queued + c.running,
-    completed: c?.completed,
-    failed: c?.failed,
-  };
+  // Watch the table's query without fetching it (RecentTasks owns that): each time it brings newer rows, the tiles
+  // fetch too, so they never show fewer completed tasks than the table right below them.
+  const table = useQuery({ ...trpc.tasks.list.queryOptions(RECENT_TASKS_INPUT), enabled: false });
+  const { refetch } = counts;
+  const behind = countsBehindTable(counts.dataUpdatedAt, table.dataUpdatedAt);
+  useEffect(() => {
+    if (behind) void refetch({ cancelRefetch: false });
+  }, [behind, refetch]);
+
   return (
     <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
-      {TILES.map((tile) => (
-        <Link key={tile.key} href={tile.href} className="group">
-          <Card className="px-5 py-4 transition-shadow group-hover:shadow-md">
-            <p className="text-xs font-medium text-neutral-500">{tile.label}</p>
-            {values[tile.key] === undefined ? (
-              <Skeleton className="mt-2 h-7 w-12" />
-            ) : (
-              <p className={cx("mt-1 text-2xl font-semibold tabular-nums", tile.tone)} data-testid={`count-${tile.key}`}>
-                {formatInt(values[tile.key])}
-              </p>
-            )}
-          </Card>
-        </Link>
-      ))}
+      {countTiles(counts.data).map((tile) =>
+        tile.href === null ? (
+          <SplitTile key={tile.key} tile={tile} />
+        ) : (
+          <Link key={tile.key} href={tile.href} className="group">
+            <Card className="h-full px-5 py-4 transition-shadow group-hover:shadow-md">
+              <TileBody tile={tile} />
+            </Card>
+          </Link>
+        ),
+      )}
     </div>
   );
 }

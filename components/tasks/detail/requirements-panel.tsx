@@ -1,7 +1,9 @@
 import type { TaskConstraints, TaskRequirements } from "@/server/orchestrator/spec";
 import { prepareRequirementBars } from "@/components/charts/prepare-requirement-bars";
 import { formatInt, formatMs, formatPercent, formatUsdLimit, humanize } from "@/components/shared/format";
-import { Badge, Card, CardBody, CardHeader, EmptyState, Meter } from "@/components/ui";
+import { Badge, Card, CardBody, CardHeader, Meter } from "@/components/ui";
+import { PanelEmptyState } from "./panel-empty-state";
+import { requirementsEmptyCopy, type TaskOutcome } from "./panel-empty";
 
 function ConstraintList({ constraints }: { constraints: TaskConstraints }) {
   const items = [
@@ -13,13 +15,21 @@ function ConstraintList({ constraints }: { constraints: TaskConstraints }) {
 }
 
 /** What the analyzer found the task needs: the primary capability, the format, and the weight of each capability. */
-export function RequirementsPanel({ requirements, constraints }: { requirements: TaskRequirements | null; constraints: TaskConstraints }) {
+export function RequirementsPanel({
+  requirements,
+  constraints,
+  task,
+}: {
+  requirements: TaskRequirements | null;
+  constraints: TaskConstraints;
+  task: TaskOutcome;
+}) {
   if (!requirements) {
     return (
       <Card>
         <CardHeader title="Requirements" />
         <CardBody>
-          <EmptyState title="Not analysed yet" hint="Ensemble analyses the prompt before it plans." />
+          <PanelEmptyState copy={requirementsEmptyCopy(task)} originTaskId={task.cachedFromTaskId} />
         </CardBody>
       </Card>
     );

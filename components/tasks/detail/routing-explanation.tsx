@@ -1,7 +1,9 @@
 import type { ModelChain } from "@/server/orchestrator/spec";
 import { prepareCandidateRows } from "@/components/charts/prepare-candidate-rows";
 import { formatComponent, formatSigned, humanize } from "@/components/shared/format";
-import { Badge, Card, CardBody, CardHeader, EmptyState, Meter, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Badge, Card, CardBody, CardHeader, Meter, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { PanelEmptyState } from "./panel-empty-state";
+import { planEmptyCopy, type TaskOutcome } from "./panel-empty";
 
 function OmittedNote({ omitted }: { omitted: Record<string, number> | undefined }) {
   const entries = Object.entries(omitted ?? {}).filter(([, n]) => n > 0);
@@ -45,17 +47,13 @@ function ComponentList({ terms, inputs }: { terms: Array<{ name: string; value: 
 }
 
 /** "Why this model": the planner's summary and every candidate with its score, components and verdict. */
-export function RoutingExplanation({ plan, modelName, ended }: { plan: ModelChain | null; modelName: (id: string) => string; ended: boolean }) {
+export function RoutingExplanation({ plan, modelName, task }: { plan: ModelChain | null; modelName: (id: string) => string; task: TaskOutcome }) {
   if (!plan) {
     return (
       <Card>
         <CardHeader title="Why this model" />
         <CardBody>
-          {ended ? (
-            <EmptyState title="No plan" hint="The task ended before a model was chosen; the error above says why." />
-          ) : (
-            <EmptyState title="No plan yet" hint="The plan appears once the task has been analysed." />
-          )}
+          <PanelEmptyState copy={planEmptyCopy(task)} originTaskId={task.cachedFromTaskId} />
         </CardBody>
       </Card>
     );
@@ -105,23 +103,24 @@ export function RoutingExplanation({ plan, modelName, ended }: { plan: ModelChai
               <TBody>
                 {rows.map((row) => (
                   <Tr key={row.modelId} data-testid="candidate-row" className={row.rejected ? "bg-neutral-50/60" : undefined}>
-                    <Td className="whitespace-nowrap">
-                      <div className="flex items-center gap-2">
-                        <span className={row.rejected ? "text-neutral-500" : "font-medium text-neutral-900"}>{row.modelName}</span>
+                    {/* the name and its roles wrap onto two lines rather than push the verdict out of the card */}
+                    <Td>
+                      <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
+                        <span className={row.rejected ? "whitespace-nowrap text-neutral-500" : "font-medium whitespace-nowrap text-neutral-900"}>{row.modelName}</span>
                         {row.chosen && <Badge tone="green">{rolesOf(row.modelId) || "chosen"}</Badge>}
                       </div>
-                      <span className="font-mono text-[11px] text-neutral-400">{row.modelId}</span>
+                      <span className="font-mono text-[11px] whitespace-nowrap text-neutral-400">{row.modelId}</span>
                     </Td>
-                    <Td className="w-40">
+                    <Td className="w-40 whitespace-nowrap">
                       <div className="flex items-center gap-2">
                         <span className="w-10 text-right font-mono text-xs tabular-nums">{row.score.toFixed(3)}</span>
                         {!row.rejected && <Meter value={row.relative} label={`${row.modelName} score relative to the best`} className="w-20" />}
                       </div>
                     </Td>
-                    <Td className="min-w-[16rem]">
+                    <Td className="min-w-[12rem]">
                       <ComponentList terms={row.terms} inputs={row.inputs} />
                     </Td>
-                    <Td className="min-w-[12rem] text-xs">
+                    <Td className="min-w-[10rem] text-xs break-words" data-testid="candidate-verdict">
                       {row.rejected ? (
                         <span className="text-rose-700">Rejected: {row.rejected}</span>
                       ) : (

@@ -8,6 +8,7 @@ import { useCan } from "@/components/shared/viewer";
 import { Alert, Card, CardBody, CardHeader, ErrorBoundary, Skeleton, SkeletonRows } from "@/components/ui";
 import { currentStream } from "../live-output";
 import { useTaskStream } from "../use-task-stream";
+import { outcomeBanner } from "./outcome-banner";
 import { RequirementsPanel } from "./requirements-panel";
 import { RoutingExplanation } from "./routing-explanation";
 import { StepsTable } from "./steps-table";
@@ -51,14 +52,14 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
     );
   }
 
-  const failed = task.status === "failed" || task.status === "cancelled";
+  const banner = outcomeBanner(task, live.error);
   return (
     <div data-testid="task-detail" data-task-id={task.id}>
       <TaskHeader task={task} />
 
-      {failed && (
-        <Alert tone="error" title={task.status === "cancelled" ? "Task cancelled" : "Task failed"} className="mb-6" data-testid="task-error">
-          <span className="font-mono text-[13px] whitespace-pre-wrap">{task.error ?? live.error ?? "No error message was recorded."}</span>
+      {banner && (
+        <Alert tone={banner.tone} title={banner.title} className="mb-6" data-testid={banner.testId}>
+          <span className={banner.mono ? "font-mono text-[13px] whitespace-pre-wrap" : undefined}>{banner.message}</span>
         </Alert>
       )}
       {streamError && active && (
@@ -87,11 +88,11 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
                 </ErrorBoundary>
               </CardBody>
             </Card>
-            <RoutingExplanation plan={task.plan} modelName={modelName} ended={!active} />
-            <StepsTable steps={task.steps} modelName={modelName} ended={!active} />
+            <RoutingExplanation plan={task.plan} modelName={modelName} task={task} />
+            <StepsTable steps={task.steps} modelName={modelName} task={task} />
           </div>
           <div className="min-w-0 space-y-6">
-            <RequirementsPanel requirements={task.requirements} constraints={task.constraints} />
+            <RequirementsPanel requirements={task.requirements} constraints={task.constraints} task={task} />
             <Card>
               <CardHeader title="Prompt" />
               <CardBody>

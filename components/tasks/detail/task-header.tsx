@@ -1,33 +1,14 @@
 "use client";
 
-import { useMutation, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
 import type { TaskStatus } from "@/server/orchestrator/spec";
-import { useTRPC } from "@/components/providers/trpc";
 import type { TaskDetail } from "@/components/shared/api-types";
 import { truncate } from "@/components/shared/format";
 import { LocalTime } from "@/components/shared/local-time";
 import { useCan } from "@/components/shared/viewer";
-import { Badge, Button } from "@/components/ui";
+import { Badge } from "@/components/ui";
 import { TaskStatusBadge } from "../task-status-badge";
-
-function CancelButton({ taskId }: { taskId: string }) {
-  const trpc = useTRPC();
-  const queryClient = useQueryClient();
-  const cancel = useMutation(
-    trpc.tasks.cancel.mutationOptions({
-      onSettled: () => queryClient.invalidateQueries({ queryKey: trpc.tasks.get.queryKey({ id: taskId }) }),
-    }),
-  );
-  return (
-    <div className="flex flex-col items-end gap-1">
-      <Button variant="secondary" size="sm" pending={cancel.isPending} onClick={() => cancel.mutate({ id: taskId })}>
-        Cancel task
-      </Button>
-      {cancel.error && <p className="text-xs text-rose-600">{cancel.error.message}</p>}
-    </div>
-  );
-}
+import { CancelTaskControl } from "./cancel-task-control";
 
 /** The answer came from the result cache: no model ran for this task. */
 function CachedBadge({ fromTaskId }: { fromTaskId: string | null }) {
@@ -68,7 +49,11 @@ export function TaskHeader({ task }: { task: TaskDetail }) {
           </h1>
           <p className="mt-0.5 font-mono text-xs text-neutral-400">{task.id}</p>
         </div>
-        {canCancel && <CancelButton taskId={task.id} />}
+        {canCancel && (
+          <div className="flex flex-col items-end">
+            <CancelTaskControl taskId={task.id} />
+          </div>
+        )}
       </div>
     </div>
   );
