@@ -36,6 +36,8 @@ function preview(step: StepDetail): { text: string; tone: string } {
       return { text: head(step.output), tone: "text-neutral-600" };
     case "failed":
       return { text: head(step.error ?? "failed"), tone: "text-rose-700" };
+    case "cancelled":
+      return { text: "stopped by the cancel", tone: "italic text-amber-700" };
     case "pending":
       return { text: "planned, not started", tone: "italic text-neutral-400" };
     case "skipped":

@@ -203,7 +203,7 @@ export function reduceChainRun(task: ChainTaskSource, live: readonly LiveChainEv
     for (const step of steps) {
       if (step.status !== "running") continue;
       step.status = "failed";
-      step.error ??= `did not finish: the task ${draft.status === "completed" ? "completed" : "ended"} without it`;
+      step.error ??= draft.status === "cancelled" ? "cancelled" : `did not finish: the task ${draft.status === "completed" ? "completed" : "ended"} without it`;
     }
   }
   return { status: draft.status, error: draft.error, plan: draft.plan, steps, messages: draft.messages, notes: draft.notes, breakers: draft.breakers, refusals: draft.refusals };

@@ -37,6 +37,7 @@ export const STATUS_LABEL: Record<ChainNodeStatus, string> = {
   running: "running",
   completed: "completed",
   failed: "failed",
+  cancelled: "cancelled",
   skipped: "not run",
 };
 

@@ -299,4 +299,22 @@ describe("prepareChainGraph", () => {
     // without a roster the ids stand in
     expect(prepareChainGraph(t, []).steps["step:0"]?.modelName).toBe("p-a");
   });
+
+  it("shows the calls a cancel cut short as cancelled, and a call that failed on its own as failed", () => {
+    const t = task(
+      [
+        ev.planned(mixturePlan),
+        ev.started(0, "p-a", "proposer"),
+        ev.started(1, "p-b", "proposer"),
+        ev.started(2, "p-c", "proposer"),
+        ev.completed(0, "p-a", "4"),
+        ev.failed(1, "p-b", "HTTP 500"),
+        ev.failed(2, "p-c", "cancelled"),
+        ev.started(3, "agg", "aggregator"),
+      ],
+      { status: "cancelled", error: "cancelled by an operator" },
+    );
+    const model = prepareChainGraph(t, []);
+    expect(["step:0", "step:1", "step:2", "step:3"].map((id) => stepNode(model, id)?.data.step.status)).toEqual(["completed", "failed", "cancelled", "cancelled"]);
+  });
 });

@@ -1,3 +1,4 @@
+import { stepDisplayStatus } from "@/components/shared/step-status";
 import { isTerminal, newStep, reduceChainRun, type ChainRun } from "./chain-run";
 import { matchPlan, maxRows, placeSlots, positionOf, resultColumn, type PlacedSlot } from "./chain-layout";
 import type {
@@ -43,6 +44,8 @@ function toDetail(slot: PlacedSlot, run: ChainRun, messages: readonly ChainMessa
   const nodeId = stepNodeId(step.stepIndex);
   return {
     ...step,
+    // a call cut short by the task's cancel reads as cancelled, as in the steps table
+    status: stepDisplayStatus(step, run.status),
     kind: "step",
     nodeId,
     modelName: modelName(step.modelId),
@@ -102,7 +105,7 @@ function plannedEdges(entries: readonly Entry[]): ChainEdge[] {
     target,
     data: { variant: "planned", kind: null, count: 0, tokens: 0, active: false, quiet: false },
   });
-  const usable = (e: Entry) => e.detail.status !== "failed" && e.detail.status !== "skipped";
+  const usable = (e: Entry) => e.detail.status !== "failed" && e.detail.status !== "cancelled" && e.detail.status !== "skipped";
   return entries.flatMap(({ slot, detail }) => {
     if (detail.status !== "pending") return [];
     const earlier = entries.filter((e) => e.slot.column < slot.column);

@@ -7,6 +7,7 @@ export const NODE_TONE: Record<ChainNodeStatus, string> = {
   running: "border-sky-400 bg-white ring-2 ring-sky-100",
   completed: "border-emerald-300 bg-white",
   failed: "border-rose-300 bg-rose-50/40",
+  cancelled: "border-amber-300 bg-amber-50/40",
   skipped: "border-dashed border-neutral-200 bg-neutral-50 text-neutral-400 opacity-50",
 };
 
@@ -15,6 +16,7 @@ export const BADGE_TONE: Record<ChainNodeStatus, string> = {
   running: "bg-sky-100 text-sky-700",
   completed: "bg-emerald-100 text-emerald-700",
   failed: "bg-rose-100 text-rose-700",
+  cancelled: "bg-amber-100 text-amber-800",
   skipped: "bg-neutral-100 text-neutral-400",
 };
 
@@ -24,7 +26,7 @@ export const TASK_TONE: Record<TaskStatus, ChainNodeStatus> = {
   running: "running",
   completed: "completed",
   failed: "failed",
-  cancelled: "skipped",
+  cancelled: "cancelled",
 };
 
 /** Edge strokes (React Flow draws SVG, so colours go in style, not classes). */

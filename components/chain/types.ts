@@ -18,7 +18,7 @@ export interface LiveChainEvent {
 }
 
 /** pending: planned, not started yet · skipped: planned, never run (task ended) */
-export type ChainNodeStatus = "pending" | "running" | "completed" | "failed" | "skipped";
+export type ChainNodeStatus = "pending" | "running" | "completed" | "failed" | "cancelled" | "skipped";
 
 /** A message between chain nodes ("input", "step:<index>", "result"). */
 export interface ChainMessage {

@@ -4,7 +4,7 @@ import { formatMs, formatTokens, formatUsd } from "@/components/shared/format";
 import { Badge, Card, CardHeader, Table, TBody, Td, Th, THead, Tr, type BadgeTone } from "@/components/ui";
 import { PanelEmptyState } from "./panel-empty-state";
 import { stepsEmptyCopy, type TaskOutcome } from "./panel-empty";
-import { stepDisplayStatus, type StepDisplayStatus } from "./step-status";
+import { stepDisplayStatus, type StepDisplayStatus } from "@/components/shared/step-status";
 
 // cancelled in amber, as the task's own status badge shows it: someone stopped it, nothing broke
 const STEP_TONE: Record<StepDisplayStatus, BadgeTone> = { running: "sky", completed: "green", failed: "red", cancelled: "amber" };
