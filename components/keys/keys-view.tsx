@@ -14,8 +14,9 @@ export function KeysView() {
   return (
     <>
       <PageHeader title="API keys" description="Keys for the OpenAI-compatible gateway. Only a hash of each key is stored." />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="self-start lg:col-span-2">
+      {/* min-w-0 on the items: a grid item is at least as wide as its content, so a wide table would widen the page instead of scrolling in its card */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card className="min-w-0 self-start lg:col-span-2">
           <CardHeader title="Keys" description={keys.data ? `${keys.data.length} key${keys.data.length === 1 ? "" : "s"}` : undefined} />
           <QueryTable
             query={keys}
@@ -28,7 +29,7 @@ export function KeysView() {
             {(items) => items.map((k) => <KeyRow key={k.id} apiKey={k} />)}
           </QueryTable>
         </Card>
-        <div className="space-y-6 self-start">
+        <div className="min-w-0 space-y-6 self-start">
           <Card>
             <CardHeader title="Create key" description="The key is shown once, right after it is created." />
             <CardBody>

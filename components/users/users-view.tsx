@@ -16,8 +16,9 @@ export function UsersView() {
   return (
     <>
       <PageHeader title="Users" description="Who can sign in, and what each role may do." />
-      <div className="grid gap-6 lg:grid-cols-3">
-        <Card className="self-start lg:col-span-2">
+      {/* min-w-0 on the items: a grid item is at least as wide as its content, so a wide table would widen the page instead of scrolling in its card */}
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-3">
+        <Card className="min-w-0 self-start lg:col-span-2">
           <CardHeader title="Accounts" description={users.data ? `${users.data.length} user${users.data.length === 1 ? "" : "s"}` : undefined} />
           <QueryTable
             query={users}
@@ -30,7 +31,7 @@ export function UsersView() {
             {(items) => items.map((user) => <UserRow key={user.id} user={user} isSelf={user.id === viewer.id} />)}
           </QueryTable>
         </Card>
-        <Card className="self-start">
+        <Card className="min-w-0 self-start">
           <CardHeader title="Add user" description="They sign in with this email and password." />
           <CardBody>
             <AddUserForm />
