@@ -27,13 +27,13 @@ function ModelCard({ model, breaker, now }: { model: ModelView; breaker: Breaker
         </div>
         <div className="flex shrink-0 flex-col items-end gap-1">
           <EnabledBadge enabled={model.enabled} />
-          <BreakerBadge breaker={breaker} now={now} />
+          <BreakerBadge breaker={breaker} now={now} align="end" />
           {model.isSimulated && <SimulatedBadge />}
         </div>
       </div>
       <dl className="mt-3 grid grid-cols-2 gap-2 text-xs">
         <div>
-          <dt className="text-neutral-500">Price in / out</dt>
+          <dt className="text-neutral-500">Price in / out ($/MTok)</dt>
           <dd className="font-medium text-neutral-800 tabular-nums">
             {formatPrice(model.inputUsdPerMTok)} / {formatPrice(model.outputUsdPerMTok)}
           </dd>

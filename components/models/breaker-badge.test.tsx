@@ -10,7 +10,14 @@ describe("breaker badge and resilience fields (server render)", () => {
     const html = renderToStaticMarkup(<BreakerBadge breaker={{ modelId: "m", state: "open", failures: 5, openedAt: now, nextProbeAt: now + 30_000 }} now={now} />);
     expect(html).toContain('data-testid="breaker-badge"');
     expect(html).toContain('data-breaker-state="open"');
-    expect(html).toContain("open · probe in 30s");
+    expect(html).toContain(">breaker open</span>");
+    expect(html).toContain("probe in 30s");
+  });
+
+  it("says breaker on a closed one, so it does not read as the model being closed, with no countdown line", () => {
+    const html = renderToStaticMarkup(<BreakerBadge breaker={undefined} now={0} />);
+    expect(html).toContain(">breaker closed</span>");
+    expect(html).not.toContain("breaker-detail");
   });
 
   it("renders every setting, disabled while the model uses the defaults, with the server's field errors", () => {

@@ -1,10 +1,13 @@
 import { Badge } from "@/components/ui";
 
-/** Simulated models are labelled everywhere, so no one mistakes a demo answer for a real model's. */
+/**
+ * Simulated models are labelled everywhere (roster, model and metrics pages), always with this badge, so no one mistakes a
+ * demo answer for a real model's. Upper case by style, not text, so screen readers read a word rather than letters.
+ */
 export function SimulatedBadge() {
   return (
-    <Badge tone="amber" title="Built-in simulated model: no network, deterministic for its seed" data-testid="simulated-badge">
-      SIMULATED
+    <Badge tone="amber" className="uppercase" title="Built-in simulated model: no network, deterministic for its seed" data-testid="simulated-badge">
+      simulated
     </Badge>
   );
 }
