@@ -2,7 +2,9 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import type { Viewer } from "@/components/shared/api-types";
 import { hasRole } from "@/server/auth/roles";
-import { NavLinks, type NavItem } from "./nav-links";
+import { MobileNav } from "./mobile-nav";
+import type { NavItem } from "./nav-items";
+import { NavLinks } from "./nav-links";
 import { UserMenu } from "./user-menu";
 
 function navFor(viewer: Viewer): NavItem[] {
@@ -34,7 +36,7 @@ export function AppShell({ viewer, signOutAction, children }: { viewer: Viewer; 
           <Logo />
         </div>
         <nav aria-label="Main" className="flex-1 px-3">
-          <NavLinks items={items} orientation="vertical" />
+          <NavLinks items={items} layout="column" />
           {canSubmit && (
             <Link
               href="/tasks/new"
@@ -50,13 +52,7 @@ export function AppShell({ viewer, signOutAction, children }: { viewer: Viewer; 
       </aside>
 
       <header className="sticky top-0 z-20 border-b border-white/5 bg-neutral-950 px-4 py-3 lg:hidden">
-        <div className="flex items-center justify-between gap-3">
-          <Logo />
-          <UserMenu viewer={viewer} signOutAction={signOutAction} compact />
-        </div>
-        <nav aria-label="Main (mobile)" className="mt-3">
-          <NavLinks items={items} orientation="horizontal" />
-        </nav>
+        <MobileNav items={items} canSubmit={canSubmit} logo={<Logo />} account={<UserMenu viewer={viewer} signOutAction={signOutAction} compact />} />
       </header>
 
       <main className="mx-auto w-full max-w-7xl px-4 py-6 sm:px-6 lg:px-8 lg:py-8">{children}</main>
