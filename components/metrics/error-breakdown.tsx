@@ -4,7 +4,13 @@ import { EmptyState, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 
 /** Failed calls (final outcome) and retried attempts (absorbed by the resilience layer) per error kind. */
 export function ErrorBreakdown({ slices }: { slices: readonly ErrorSlice[] }) {
-  if (slices.length === 0) return <EmptyState title="No errors in this range" />;
+  if (slices.length === 0) {
+    return (
+      <div className="p-5">
+        <EmptyState title="No errors in this range" />
+      </div>
+    );
+  }
   return (
     <Table data-testid="error-breakdown">
       <THead>

@@ -4,13 +4,14 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { prepareCostSeries, prepareErrorBreakdown, prepareLatencyHistogram } from "@/components/charts/prepare-metrics-model";
 import { useTRPC } from "@/components/providers/trpc";
-import { formatInt, formatMs, formatPercent, formatUsd } from "@/components/shared/format";
+import { SimulatedBadge } from "@/components/models/simulated-badge";
 import { Alert, Badge, Card, CardBody, CardHeader, EmptyState, PageHeader, SkeletonRows } from "@/components/ui";
 import type { MetricRange } from "@/server/api/schemas/metrics";
 import { CostChart } from "./cost-chart";
 import { ErrorBreakdown } from "./error-breakdown";
 import { LatencyHistogram } from "./latency-histogram";
 import { ModelProfileHistory } from "./model-profile-history";
+import { modelStats } from "./model-stats";
 import { RangePicker } from "./range-picker";
 import { METRICS_REFRESH_MS, useRange } from "./use-range";
 import { WindowSummary } from "./window-summary";
@@ -21,17 +22,7 @@ export function ModelMetricsView({ modelId, initialRange }: { modelId: string; i
   const [range, setRange] = useRange(initialRange);
   const query = useQuery(trpc.metrics.model.queryOptions({ id: modelId, range }, { refetchInterval: METRICS_REFRESH_MS, placeholderData: keepPreviousData }));
   const data = query.data;
-  const totals = data?.totals;
-  const stats: [string, string][] = totals
-    ? [
-        ["Calls", formatInt(totals.requests)],
-        ["Error rate", totals.errorRate === null ? "–" : formatPercent(totals.errorRate, 1)],
-        ["p50 / p95 / p99", `${formatMs(totals.latency.p50)} / ${formatMs(totals.latency.p95)} / ${formatMs(totals.latency.p99)}`],
-        ["Time to first token (mean / p95)", `${formatMs(totals.ttftMs)} / ${formatMs(totals.ttft.p95)}`],
-        ["Tokens in / out", `${formatInt(totals.inputTokens)} / ${formatInt(totals.outputTokens)}`],
-        ["Cost", formatUsd(totals.costUsd)],
-      ]
-    : [];
+  const stats = data ? modelStats(data.totals) : [];
   return (
     <>
       <PageHeader
@@ -54,15 +45,23 @@ export function ModelMetricsView({ modelId, initialRange }: { modelId: string; i
           <div className="flex flex-wrap items-center gap-3">
             <WindowSummary window={data.window} />
             <Badge tone={data.model.health === "open" ? "red" : data.model.health === "half-open" ? "amber" : "green"}>breaker {data.model.health}</Badge>
-            {data.model.simulated && <Badge tone="violet">simulated</Badge>}
+            {data.model.simulated && <SimulatedBadge />}
           </div>
           <Card>
             <CardBody>
-              <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-6">
-                {stats.map(([label, value]) => (
+              {/* on a wide screen each figure takes the width it needs, so "1.72 s / 4.87 s / 4.87 s" stays on one line */}
+              <dl className="grid grid-cols-2 gap-4 md:grid-cols-3 xl:grid-cols-[repeat(6,auto)] xl:justify-between">
+                {stats.map(({ label, parts }) => (
                   <div key={label}>
                     <dt className="text-xs text-neutral-500">{label}</dt>
-                    <dd className="text-sm font-semibold tabular-nums">{value}</dd>
+                    <dd className="text-sm font-semibold tabular-nums">
+                      {parts.map((part, i) => (
+                        <span key={i}>
+                          {i > 0 && " / "}
+                          <span className="whitespace-nowrap">{part}</span>
+                        </span>
+                      ))}
+                    </dd>
                   </div>
                 ))}
               </dl>
