@@ -32,12 +32,12 @@ export function KeyRow({ apiKey }: { apiKey: ApiKeyRow }) {
           </Badge>
         )}
       </Td>
-      <Td className="font-mono text-xs">{apiKey.prefix}…</Td>
+      <Td className="font-mono text-xs whitespace-nowrap">{apiKey.prefix}…</Td>
       <Td className="whitespace-nowrap text-neutral-500">
         <LocalTime ms={apiKey.createdAt} />
       </Td>
       <Td className="whitespace-nowrap text-neutral-500">{apiKey.lastUsedAt ? <LocalTime ms={apiKey.lastUsedAt} /> : "never"}</Td>
-      <Td className="whitespace-nowrap text-xs text-neutral-600">
+      <Td className="text-xs text-neutral-600">
         {apiKey.rateLimitPerMinute}/min · {apiKey.monthlyBudgetUsd === null ? "no budget" : `${formatUsd(apiKey.spentThisMonthUsd)} of ${formatUsd(apiKey.monthlyBudgetUsd)}/month`}
       </Td>
       <Td className="text-right">

@@ -1,7 +1,8 @@
 import type { ReactNode } from "react";
 import type { TaskDetail } from "@/components/shared/api-types";
 import { formatMs, formatTokens, formatUsd } from "@/components/shared/format";
-import { Badge, Card, CardBody } from "@/components/ui";
+import { SimulatedBadge } from "@/components/models/simulated-badge";
+import { Card, CardBody } from "@/components/ui";
 
 function Fact({ label, children, testId }: { label: string; children: ReactNode; testId?: string }) {
   return (
@@ -43,7 +44,7 @@ export function TaskMetrics({ task, modelName, isSimulated }: { task: TaskDetail
               <span data-testid="task-model" data-model-id={leadModel ?? ""}>
                 {leadModel ? modelName(leadModel) : <span className="font-normal text-neutral-400">{isEnded(task) ? "none" : "choosing…"}</span>}
               </span>
-              {leadModel && isSimulated(leadModel) && <Badge tone="amber">SIMULATED</Badge>}
+              {leadModel && isSimulated(leadModel) && <SimulatedBadge />}
             </dd>
             {task.plan && task.plan.steps.length > 1 && (
               <p className="mt-0.5 text-xs text-neutral-500">
