@@ -38,19 +38,26 @@ describe("prepareLabScatter", () => {
     expect(named.map((p) => p.label)).toEqual(["dear", "balanced", "oracle"]);
   });
 
-  it("spans whole decades around every point, with a tick on each", () => {
+  it("spans every point with room to spare, with a tick on each decade and both ends", () => {
     const { domain, ticks } = prepareLabScatter(policies, [{ cost: 0.03, accuracy: 0.8 }]);
-    expect(domain).toEqual([1e-7, 0.1]);
-    expect(ticks).toEqual([1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 1e-1]);
+    expect(domain).toEqual([5e-8, 0.05]);
+    expect(ticks).toEqual([5e-8, 1e-7, 1e-6, 1e-5, 1e-4, 1e-3, 1e-2, 0.05]);
+  });
+
+  it("leaves the oracle (hindsight) out of the frontier", () => {
+    const withOracle = [...policies, { name: "oracle", kind: "reference", accuracy: 0.99, costPerItemUsd: 0.00005 }];
+    expect(prepareLabScatter(withOracle, []).frontier.map((p) => p.name)).toEqual(["free", "cheap", "balanced", "dear"]);
   });
 });
 
 describe("logCostAxis", () => {
-  it("adds 2× and 5× ticks on short spans", () => {
-    expect(logCostAxis([0.00004, 0.0009])).toEqual({ domain: [1e-5, 1e-3], ticks: [1e-5, 2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3] });
+  it("ends on the 1-2-5 values around the points, with 2× and 5× ticks on short spans", () => {
+    expect(logCostAxis([0.00004, 0.0009])).toEqual({ domain: [2e-5, 1e-3], ticks: [2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3] });
+    // the dev set: gemma at $0.00004 to claude-3-opus at $0.014 per item
+    expect(logCostAxis([0.00004, 0.014])).toEqual({ domain: [2e-5, 0.02], ticks: [2e-5, 1e-4, 1e-3, 1e-2, 0.02] });
   });
-  it("an exact decade is its own edge, and one cost still gets a decade of axis", () => {
-    expect(logCostAxis([0.001]).domain).toEqual([1e-3, 1e-2]);
+  it("keeps a margin around a point on a 1-2-5 value, and gives zero costs an axis", () => {
+    expect(logCostAxis([0.001]).domain).toEqual([5e-4, 2e-3]);
     expect(logCostAxis([0, 0]).ticks.length).toBe(2);
   });
 });

@@ -31,21 +31,30 @@ export interface LabScatter {
 /** Named on the chart: the policy on trial, the quality vote and the hindsight bound; plus the best single model. */
 const LABELLED = new Set(["balanced", "vote (5 strongest)", "oracle"]);
 
+const STEPS = [1, 2, 5];
+const nice = (step: number, decade: number) => Number((step * 10 ** decade).toPrecision(1)); // 10 ** -5 is 0.000009999…
+
+/** The 1-2-5 values from `lo` to `hi` (inclusive), in order; `steps` picks which of 1, 2, 5 in each decade. */
+function niceValues(lo: number, hi: number, steps: readonly number[]): number[] {
+  const out: number[] = [];
+  for (let d = Math.floor(Math.log10(lo)) - 1; d <= Math.ceil(Math.log10(hi)); d++) for (const s of steps) out.push(nice(s, d));
+  return out.filter((v) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9));
+}
+
 /**
- * Ticks for a log cost axis: every decade from below the cheapest to above the dearest point, with 2× and 5× steps
- * when the span is short enough for them to fit (recharts' own log ticks stop early on spans of several decades).
+ * A log cost axis: from the 1-2-5 value below the cheapest point to the one above the dearest (a margin of 10% so
+ * no point sits on the edge), ticks on every decade in between and on both ends — with 2× and 5× steps on spans
+ * short enough for them to fit. (recharts' own log ticks stop early on spans of several decades.)
  */
 export function logCostAxis(costs: readonly number[]): { domain: [number, number]; ticks: number[] } {
   const positive = costs.filter((c) => c > 0);
   if (positive.length === 0) return { domain: [MIN_COST, MIN_COST * 10], ticks: [MIN_COST, MIN_COST * 10] };
-  const lo = Math.floor(Math.log10(Math.min(...positive)) + 1e-9);
-  const hi = Math.max(lo + 1, Math.ceil(Math.log10(Math.max(...positive)) - 1e-9));
-  const steps = hi - lo <= 2 ? [1, 2, 5] : [1];
-  // toPrecision(1): 10 ** -5 is 0.000009999…, which would print and compare as such
-  const at = (step: number, decade: number) => Number((step * 10 ** decade).toPrecision(1));
-  const ticks: number[] = [];
-  for (let d = lo; d <= hi; d++) for (const s of steps) if (d < hi || s === 1) ticks.push(at(s, d));
-  return { domain: [at(1, lo), at(1, hi)], ticks };
+  const min = Math.min(...positive) / 1.1;
+  const max = Math.max(...positive) * 1.1;
+  const lo = niceValues(min / 10, min, STEPS).pop() ?? min;
+  const hi = niceValues(max, max * 10, STEPS)[0] ?? max;
+  const inner = niceValues(lo, hi, Math.log10(hi / lo) <= 2 ? STEPS : [1]);
+  return { domain: [lo, hi], ticks: [...new Set([lo, ...inner, hi])] };
 }
 
 /** Free or unknown costs still need a place on a log axis: a tenth of a micro-dollar sits left of every real call. */
@@ -64,7 +73,8 @@ const toPoint = (p: { name: string; kind: string; cost: number; accuracy: number
  */
 export function prepareLabScatter(policies: readonly LabPolicyLike[], zeroHull: ReadonlyArray<{ cost: number; accuracy: number }>): LabScatter {
   const points = policies.filter((p) => p.name !== "zero-router").map((p) => toPoint({ ...p, cost: p.costPerItemUsd }));
-  const byCost = [...points].sort((a, b) => a.cost - b.cost || b.accuracy - a.accuracy);
+  // the oracle is hindsight, not a policy: a frontier through it would dominate every real one
+  const byCost = points.filter((p) => p.kind !== "reference").sort((a, b) => a.cost - b.cost || b.accuracy - a.accuracy);
   const frontier: LabPoint[] = [];
   for (const p of byCost) {
     const last = frontier[frontier.length - 1];

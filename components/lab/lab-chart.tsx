@@ -11,7 +11,8 @@ const COLOR: Record<string, string> = { ensemble: "#4f46e5", chain: "#0891b2", s
 function PointLabel({ x, y, value }: { x?: number | string; y?: number | string; value?: unknown }) {
   if (typeof value !== "string" || typeof x !== "number" || typeof y !== "number") return null;
   return (
-    <text x={x + 8} y={y - 6} fontSize={11} fill="#404040">
+    // no room for names on a phone: the tooltip and the table name every point there
+    <text x={x + 8} y={y - 6} fontSize={11} fill="#404040" className="hidden sm:inline">
       {value}
     </text>
   );
@@ -43,7 +44,7 @@ export function LabChart({ report }: { report: LabReportView }) {
             <XAxis type="number" dataKey="cost" scale="log" domain={domain} ticks={ticks} tickFormatter={formatUsdCompact} tick={{ fontSize: 11, fill: "#737373" }} allowDuplicatedCategory={false} label={{ value: "cost per item (log scale)", position: "insideBottom", offset: -14, fontSize: 11, fill: "#737373" }} />
             <YAxis type="number" dataKey="accuracy" domain={[0, 100]} unit="%" tick={{ fontSize: 11, fill: "#737373" }} width={44} />
             <Tooltip content={<PointTooltip />} />
-            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Legend verticalAlign="top" wrapperStyle={{ fontSize: 11, paddingBottom: 8 }} />
             <Line data={hull} dataKey="accuracy" name="zero router (hull of single models)" stroke="#16a34a" strokeDasharray="5 4" dot={false} isAnimationActive={false} />
             <Line data={frontier} dataKey="accuracy" name="Pareto frontier" stroke="#4f46e5" dot={false} isAnimationActive={false} />
             {kinds.map((k) => (
