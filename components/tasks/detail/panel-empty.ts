@@ -37,29 +37,31 @@ export function emptyReason(task: TaskOutcome): EmptyReason {
 
 const CACHED_TITLE = "Answered from the result cache";
 
-export function planEmptyCopy(task: TaskOutcome): EmptyCopy {
-  const copy: Record<EmptyReason, Omit<EmptyCopy, "linkToOrigin">> = {
-    cached: { title: CACHED_TITLE, hint: "No model was chosen or called for this task; the original task shows how its model was picked." },
-    pending: { title: "No plan yet", hint: "The plan appears once the task has been analysed." },
-    failed: { title: "No plan", hint: "The task failed before a model was chosen; the error above says why." },
-    cancelled: { title: "No plan", hint: "The task was cancelled before a model was chosen." },
-    unrecorded: { title: "No plan recorded", hint: "This task completed without a recorded plan." },
-  };
+type CopyTable = Record<EmptyReason, Omit<EmptyCopy, "linkToOrigin">>;
+
+const PLAN_COPY: CopyTable = {
+  cached: { title: CACHED_TITLE, hint: "No model was chosen or called for this task; the original task shows how its model was picked." },
+  pending: { title: "No plan yet", hint: "The plan appears once the task has been analysed." },
+  failed: { title: "No plan", hint: "The task failed before a model was chosen; the error above says why." },
+  cancelled: { title: "No plan", hint: "The task was cancelled before a model was chosen." },
+  unrecorded: { title: "No plan recorded", hint: "This task completed without a recorded plan." },
+};
+
+const REQUIREMENTS_COPY: CopyTable = {
+  cached: { title: CACHED_TITLE, hint: "No model was called, so this prompt was not analysed here; the original task has the analysis." },
+  pending: { title: "Not analysed yet", hint: "Ensemble analyses the prompt before it plans." },
+  failed: { title: "Not analysed", hint: "The task failed before its prompt was analysed; the error above says why." },
+  cancelled: { title: "Not analysed", hint: "The task was cancelled before its prompt was analysed." },
+  unrecorded: { title: "No analysis recorded", hint: "This task completed without a recorded analysis." },
+};
+
+function copyFrom(table: CopyTable, task: TaskOutcome): EmptyCopy {
   const reason = emptyReason(task);
-  return { ...copy[reason], linkToOrigin: reason === "cached" };
+  return { ...table[reason], linkToOrigin: reason === "cached" };
 }
 
-export function requirementsEmptyCopy(task: TaskOutcome): EmptyCopy {
-  const copy: Record<EmptyReason, Omit<EmptyCopy, "linkToOrigin">> = {
-    cached: { title: CACHED_TITLE, hint: "No model was called, so this prompt was not analysed here; the original task has the analysis." },
-    pending: { title: "Not analysed yet", hint: "Ensemble analyses the prompt before it plans." },
-    failed: { title: "Not analysed", hint: "The task failed before its prompt was analysed; the error above says why." },
-    cancelled: { title: "Not analysed", hint: "The task was cancelled before its prompt was analysed." },
-    unrecorded: { title: "No analysis recorded", hint: "This task completed without a recorded analysis." },
-  };
-  const reason = emptyReason(task);
-  return { ...copy[reason], linkToOrigin: reason === "cached" };
-}
+export const planEmptyCopy = (task: TaskOutcome): EmptyCopy => copyFrom(PLAN_COPY, task);
+export const requirementsEmptyCopy = (task: TaskOutcome): EmptyCopy => copyFrom(REQUIREMENTS_COPY, task);
 
 export function stepsEmptyCopy(task: TaskOutcome): EmptyCopy {
   const reason = emptyReason(task);
