@@ -27,8 +27,11 @@ export function AutoFit({ box, focus }: { box: Box | null; focus: Box | null }) 
     const { box: current, focus: running } = latest.current;
     if (!current || width === 0 || height === 0) return;
     if (running) followed.current = running;
+    const view = chooseViewport(current, { width, height }, followed.current);
+    // mid-layout sizes can be degenerate; a non-finite transform would reach every SVG attribute as NaN
+    if (![view.x, view.y, view.zoom].every(Number.isFinite)) return;
     // the first placement jumps; later ones glide so the user sees where the view went
-    void setViewport(chooseViewport(current, { width, height }, followed.current), { duration: placed.current ? 200 : 0 });
+    void setViewport(view, { duration: placed.current ? 200 : 0 });
     placed.current = true;
   }, [shape, active, width, height, setViewport]);
   return null;

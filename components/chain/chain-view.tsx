@@ -104,11 +104,11 @@ export function ChainView({ task, liveEvents = NO_EVENTS, modelName = ID_AS_NAME
           </ReactFlow>
           {model.nodes.length === 2 && (
             <p className="pointer-events-none absolute inset-x-0 top-3 text-center text-xs text-neutral-500">
-              {model.result.status === "queued" ? "Waiting for the plan…" : "No steps recorded."}
+              {model.result.cached ? "Answered from the result cache: no model was called." : model.result.status === "queued" ? "Waiting for the plan…" : "No steps recorded."}
             </p>
           )}
         </div>
-        <PanHint box={box} />
+        {model.nodes.length > 2 && <PanHint box={box} />}
         {selected && <ChainPanel detail={selected} label={label} onClose={() => setSelectedId(null)} />}
         <ResilienceLog entries={resilience} />
       </div>

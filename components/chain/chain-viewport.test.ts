@@ -36,6 +36,11 @@ describe("nodesBox", () => {
 });
 
 describe("chooseViewport", () => {
+  it("never returns NaN for a pane with no room yet", () => {
+    const view = chooseViewport({ x: 0, y: 0, width: 0, height: 0 }, { width: 2 * 20, height: 2 * 20 }, null);
+    expect([view.x, view.y, view.zoom].every(Number.isFinite)).toBe(true);
+  });
+
   it("centres a chain that fits, never above 1:1", () => {
     const view = chooseViewport({ x: 0, y: -50, width: 600, height: 100 }, { width: 1000, height: 400 }, null);
     expect(view).toEqual({ zoom: 1, x: 200, y: 200 });

@@ -82,7 +82,8 @@ function offset(start: number, size: number, pane: number, zoom: number, focusSt
  */
 export function chooseViewport(box: Box, pane: PaneSize, focus: Box | null): Viewport {
   const fit = Math.min((pane.width - 2 * VIEW_PADDING) / box.width, (pane.height - 2 * VIEW_PADDING) / box.height);
-  const zoom = Math.min(MAX_ZOOM, Math.max(READABLE_ZOOM, fit));
+  // a pane or chain of no size yet (mid-layout) gives 0/0: NaN would reach the transform and every SVG attribute
+  const zoom = Number.isNaN(fit) ? MAX_ZOOM : Math.min(MAX_ZOOM, Math.max(READABLE_ZOOM, fit));
   return {
     zoom,
     x: offset(box.x, box.width, pane.width, zoom, focus?.x ?? null, focus ? focus.x + focus.width : null),

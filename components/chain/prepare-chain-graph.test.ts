@@ -317,4 +317,11 @@ describe("prepareChainGraph", () => {
     const model = prepareChainGraph(t, []);
     expect(["step:0", "step:1", "step:2", "step:3"].map((id) => stepNode(model, id)?.data.step.status)).toEqual(["completed", "failed", "cancelled", "cancelled"]);
   });
+
+  it("knows a cache hit has no steps by design", () => {
+    const cached = prepareChainGraph(task([ev.queued(), { type: "task.completed", taskId: "tsk_test", status: "completed", cached: true, cachedFromTaskId: "tsk_first" }]), []);
+    expect(cached.nodes.map((n) => n.id)).toEqual(["input", "result"]);
+    expect(cached.result.cached).toBe(true);
+    expect(prepareChainGraph(task([ev.queued(), ev.done()]), []).result.cached).toBe(false);
+  });
 });

@@ -142,6 +142,7 @@ function endpoints(task: ChainTaskSource, run: ChainRun, details: readonly StepD
       costUsd: sum((d) => d.costUsd),
       incoming: intoResult,
       notes: run.notes,
+      cached: task.events.some((e) => e.payload.type === "task.completed" && e.payload.cached === true),
     },
   };
 }

@@ -93,6 +93,8 @@ export interface ResultDetail {
   incoming: ChainMessage[];
   /** fallbacks that did not start a new step (e.g. mixture falling back to the first proposal) */
   notes: FallbackNote[];
+  /** answered from the result cache: no model was called, so the chain has no steps by design */
+  cached: boolean;
 }
 
 export type StepNodeData = { step: StepDetail };
