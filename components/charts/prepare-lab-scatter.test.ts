@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { logCostAxis, prepareLabScatter } from "./prepare-lab-scatter";
+import { prepareLabScatter } from "./prepare-lab-scatter";
 
 describe("prepareLabScatter", () => {
   const policies = [
@@ -47,17 +47,5 @@ describe("prepareLabScatter", () => {
   it("leaves the oracle (hindsight) out of the frontier", () => {
     const withOracle = [...policies, { name: "oracle", kind: "reference", accuracy: 0.99, costPerItemUsd: 0.00005 }];
     expect(prepareLabScatter(withOracle, []).frontier.map((p) => p.name)).toEqual(["free", "cheap", "balanced", "dear"]);
-  });
-});
-
-describe("logCostAxis", () => {
-  it("ends on the 1-2-5 values around the points, with 2× and 5× ticks on short spans", () => {
-    expect(logCostAxis([0.00004, 0.0009])).toEqual({ domain: [2e-5, 1e-3], ticks: [2e-5, 5e-5, 1e-4, 2e-4, 5e-4, 1e-3] });
-    // the dev set: gemma at $0.00004 to claude-3-opus at $0.014 per item
-    expect(logCostAxis([0.00004, 0.014])).toEqual({ domain: [2e-5, 0.02], ticks: [2e-5, 1e-4, 1e-3, 1e-2, 0.02] });
-  });
-  it("keeps a margin around a point on a 1-2-5 value, and gives zero costs an axis", () => {
-    expect(logCostAxis([0.001]).domain).toEqual([5e-4, 2e-3]);
-    expect(logCostAxis([0, 0]).ticks.length).toBe(2);
   });
 });

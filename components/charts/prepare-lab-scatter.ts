@@ -31,31 +31,9 @@ export interface LabScatter {
 /** Named on the chart: the policy on trial, the quality vote and the hindsight bound; plus the best single model. */
 const LABELLED = new Set(["balanced", "vote (5 strongest)", "oracle"]);
 
-const STEPS = [1, 2, 5];
-const nice = (step: number, decade: number) => Number((step * 10 ** decade).toPrecision(1)); // 10 ** -5 is 0.000009999…
 
-/** The 1-2-5 values from `lo` to `hi` (inclusive), in order; `steps` picks which of 1, 2, 5 in each decade. */
-function niceValues(lo: number, hi: number, steps: readonly number[]): number[] {
-  const out: number[] = [];
-  for (let d = Math.floor(Math.log10(lo)) - 1; d <= Math.ceil(Math.log10(hi)); d++) for (const s of steps) out.push(nice(s, d));
-  return out.filter((v) => v >= lo * (1 - 1e-9) && v <= hi * (1 + 1e-9));
-}
 
-/**
- * A log cost axis: from the 1-2-5 value below the cheapest point to the one above the dearest (a margin of 10% so
- * no point sits on the edge), ticks on every decade in between and on both ends — with 2× and 5× steps on spans
- * short enough for them to fit. (recharts' own log ticks stop early on spans of several decades.)
- */
-export function logCostAxis(costs: readonly number[]): { domain: [number, number]; ticks: number[] } {
-  const positive = costs.filter((c) => c > 0);
-  if (positive.length === 0) return { domain: [MIN_COST, MIN_COST * 10], ticks: [MIN_COST, MIN_COST * 10] };
-  const min = Math.min(...positive) / 1.1;
-  const max = Math.max(...positive) * 1.1;
-  const lo = niceValues(min / 10, min, STEPS).pop() ?? min;
-  const hi = niceValues(max, max * 10, STEPS)[0] ?? max;
-  const inner = niceValues(lo, hi, Math.log10(hi / lo) <= 2 ? STEPS : [1]);
-  return { domain: [lo, hi], ticks: [...new Set([lo, ...inner, hi])] };
-}
+import { logAxis } from "./log-axis";
 
 /** Free or unknown costs still need a place on a log axis: a tenth of a micro-dollar sits left of every real call. */
 const MIN_COST = 1e-7;
@@ -83,5 +61,5 @@ export function prepareLabScatter(policies: readonly LabPolicyLike[], zeroHull: 
   const bestSingle = points.filter((p) => p.kind === "single").sort((a, b) => b.accuracy - a.accuracy || a.cost - b.cost)[0];
   for (const p of points) if (LABELLED.has(p.name) || p === bestSingle) p.label = p.name;
   const hull = zeroHull.map((h, i) => toPoint({ name: `hull ${i + 1}`, kind: "hull", cost: h.cost, accuracy: h.accuracy }));
-  return { points, frontier, hull, ...logCostAxis([...points, ...hull].map((p) => p.cost)) };
+  return { points, frontier, hull, ...logAxis([...points, ...hull].map((p) => p.cost), "1-2-5", MIN_COST) };
 }

@@ -1,6 +1,6 @@
 import { CAPABILITIES, type Capability } from "@/server/orchestrator/spec";
 import type { CapabilityScoreLike } from "./prepare-capability-heat";
-import { logCostAxis } from "./prepare-lab-scatter";
+import { logAxis } from "./log-axis";
 
 export interface PricedModelLike {
   id: string;
@@ -67,7 +67,7 @@ export function chartAxes(points: readonly PriceQualityPoint[]): { price: Axis; 
   const weakest = points.length ? Math.min(...points.map((p) => p.quality)) : 0;
   const from = Math.max(0, Math.floor(weakest * 10 + 1e-9) - 1) / 10;
   const ticks = Array.from({ length: Math.round((1 - from) * 10) + 1 }, (_, i) => Math.round((from + i / 10) * 10) / 10);
-  return { price: logCostAxis(points.map((p) => p.price)), quality: { domain: [from, 1], ticks } };
+  return { price: logAxis(points.map((p) => p.price), "decade", 0.1), quality: { domain: [from, 1], ticks } };
 }
 
 /** Where a point's name sits, relative to the point's centre: SVG text offsets and anchor. */
