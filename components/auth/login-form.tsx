@@ -48,7 +48,7 @@ export function LoginForm({
         required
         errors={state.fieldErrors.password}
       />
-      <Button type="submit" pending={pending} className="w-full">
+      <Button type="submit" pending={pending} className="w-full" worksWithoutJs>
         Sign in
       </Button>
     </form>

@@ -1,31 +1,9 @@
+"use client";
+
 import type { ButtonHTMLAttributes, ReactNode } from "react";
-import { cx } from "./cx";
+import { buttonClasses, type ButtonSize, type ButtonVariant } from "./button-classes";
 import { Spinner } from "./spinner";
-
-export type ButtonVariant = "primary" | "secondary" | "danger" | "ghost";
-export type ButtonSize = "sm" | "md";
-
-const VARIANT: Record<ButtonVariant, string> = {
-  primary: "bg-indigo-600 text-white shadow-sm hover:bg-indigo-500 focus-visible:outline-indigo-600",
-  secondary: "bg-white text-neutral-800 shadow-sm ring-1 ring-inset ring-neutral-300 hover:bg-neutral-50 focus-visible:outline-indigo-600",
-  danger: "bg-rose-600 text-white shadow-sm hover:bg-rose-500 focus-visible:outline-rose-600",
-  ghost: "text-neutral-700 hover:bg-neutral-100 focus-visible:outline-indigo-600",
-};
-
-const SIZE: Record<ButtonSize, string> = {
-  sm: "h-8 gap-1.5 px-2.5 text-xs",
-  md: "h-9 gap-2 px-3.5 text-sm",
-};
-
-export function buttonClasses(variant: ButtonVariant = "primary", size: ButtonSize = "md", className?: string): string {
-  return cx(
-    "inline-flex shrink-0 items-center justify-center rounded-md font-medium whitespace-nowrap transition-colors",
-    "focus-visible:outline-2 focus-visible:outline-offset-2 disabled:cursor-not-allowed disabled:opacity-50",
-    VARIANT[variant],
-    SIZE[size],
-    className,
-  );
-}
+import { useHydrated } from "./use-hydrated";
 
 export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   variant?: ButtonVariant;
@@ -33,13 +11,18 @@ export interface ButtonProps extends ButtonHTMLAttributes<HTMLButtonElement> {
   /** shows a spinner and disables the button while an action runs */
   pending?: boolean;
   icon?: ReactNode;
+  /** a submit button of a form that works before hydration (a server action): enabled from the first paint */
+  worksWithoutJs?: boolean;
 }
 
-export function Button({ variant, size, pending = false, icon, disabled, className, children, type = "button", ...rest }: ButtonProps) {
+export function Button({ variant, size, pending = false, icon, disabled, className, children, type = "button", worksWithoutJs = false, ...rest }: ButtonProps) {
+  // A form handled in the browser, submitted before hydration, would be sent as a plain GET: its fields (a prompt,
+  // a new user's password) in the URL, and nothing created. Its submit button waits for the page to be live.
+  const hydrated = useHydrated();
   return (
     <button
       type={type}
-      disabled={disabled || pending}
+      disabled={disabled || pending || (type === "submit" && !worksWithoutJs && !hydrated)}
       aria-busy={pending || undefined}
       className={buttonClasses(variant, size, className)}
       {...rest}

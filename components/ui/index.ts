@@ -1,6 +1,7 @@
 export { Alert, type AlertTone } from "./alert";
 export { Badge, type BadgeTone } from "./badge";
-export { Button, buttonClasses, type ButtonProps, type ButtonVariant } from "./button";
+export { Button, type ButtonProps } from "./button";
+export { buttonClasses, type ButtonVariant } from "./button-classes";
 export { Card, CardBody, CardHeader } from "./card";
 export { ConfirmButton } from "./confirm-button";
 export { ConfirmDialog } from "./confirm-dialog";
