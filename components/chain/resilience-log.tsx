@@ -15,7 +15,7 @@ export function ResilienceLog({ entries }: { entries: readonly ResilienceEntry[]
       <ol className="max-h-56 divide-y divide-neutral-100 overflow-y-auto">
         {entries.map((entry) => (
           <li key={entry.key} data-testid="resilience-entry" data-kind={entry.kind} className="flex items-start gap-2 px-3 py-1.5 text-xs">
-            <span className="w-16 shrink-0 text-neutral-400 tabular-nums">{new Date(entry.at).toLocaleTimeString()}</span>
+            <span className="shrink-0 whitespace-nowrap text-neutral-400 tabular-nums">{new Date(entry.at).toLocaleTimeString()}</span>
             <Badge tone={entry.tone}>{KIND_LABEL[entry.kind]}</Badge>
             <span className="min-w-0">
               <span className="font-medium text-neutral-800">{entry.title}</span>

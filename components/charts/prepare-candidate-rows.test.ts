@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { prepareCandidateRows, splitComponents, type CandidateLike } from "./prepare-candidate-rows";
+import { omittedSentence, prepareCandidateRows, splitComponents, type CandidateLike } from "./prepare-candidate-rows";
 
 const candidates: CandidateLike[] = [
   { modelId: "b", score: 0.6, components: { quality: 0.7, cost: 0.2 } },
@@ -42,5 +42,14 @@ describe("splitComponents", () => {
         { name: "latencyMs", value: 1200 },
       ],
     });
+  });
+});
+
+describe("omittedSentence", () => {
+  it("names why models are not listed, in words", () => {
+    expect(omittedSentence({ outranked: 1, "not-examined": 2, maxCostUsd: 0 })).toBe("3 more models not listed: 1 outranked, 2 not scored (provably could not win).");
+    expect(omittedSentence({ circuit: 1 })).toBe("1 more model not listed: 1 breaker open.");
+    expect(omittedSentence({})).toBeNull();
+    expect(omittedSentence(undefined)).toBeNull();
   });
 });

@@ -67,3 +67,24 @@ export function splitComponents(components: Record<string, number>): Pick<Candid
     inputs: finite.filter(([name]) => !name.startsWith(TERM)).map(([name, value]) => ({ name, value })),
   };
 }
+
+/** Why models were left out of the explanation, in words (the router's keys: constraint names and a few states). */
+const OMITTED_WORDS: Record<string, string> = {
+  outranked: "outranked",
+  excluded: "excluded by the task",
+  "not-examined": "not scored (provably could not win)",
+  enabled: "disabled",
+  circuit: "breaker open",
+  contextTokens: "context too small",
+  maxCostUsd: "over the max cost",
+  minQuality: "under the min quality",
+  maxLatencyMs: "over the max latency",
+};
+
+/** "3 more models not listed: 2 outranked, 1 over the max cost." — or null when every model is listed. */
+export function omittedSentence(omitted: Record<string, number> | undefined): string | null {
+  const entries = Object.entries(omitted ?? {}).filter(([, n]) => n > 0);
+  if (!entries.length) return null;
+  const total = entries.reduce((sum, [, n]) => sum + n, 0);
+  return `${total} more model${total === 1 ? "" : "s"} not listed: ${entries.map(([why, n]) => `${n} ${OMITTED_WORDS[why] ?? why}`).join(", ")}.`;
+}

@@ -38,10 +38,10 @@ export function LabStanding({ report }: { report: LabReportView }) {
               <Td>{r.split}</Td>
               <Td className="text-right tabular-nums">{r.accuracy}</Td>
               <Td>{r.bestSingle}</Td>
-              <Td className="text-right tabular-nums">{r.vsBest}</Td>
+              <Td className="text-right whitespace-nowrap tabular-nums">{r.vsBest}</Td>
               <Td className="text-right tabular-nums">{r.costShare}</Td>
               <Td className="text-right tabular-nums">{r.zeroRouter}</Td>
-              <Td className="text-right tabular-nums">{r.vsZero}</Td>
+              <Td className="text-right whitespace-nowrap tabular-nums">{r.vsZero}</Td>
             </Tr>
           ))}
         </TBody>

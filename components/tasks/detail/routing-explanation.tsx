@@ -1,19 +1,13 @@
 import type { ModelChain } from "@/server/orchestrator/spec";
-import { prepareCandidateRows } from "@/components/charts/prepare-candidate-rows";
+import { omittedSentence, prepareCandidateRows } from "@/components/charts/prepare-candidate-rows";
 import { formatComponent, formatSigned, humanize } from "@/components/shared/format";
 import { Badge, Card, CardBody, CardHeader, Meter, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { PanelEmptyState } from "./panel-empty-state";
 import { planEmptyCopy, type TaskOutcome } from "./panel-empty";
 
 function OmittedNote({ omitted }: { omitted: Record<string, number> | undefined }) {
-  const entries = Object.entries(omitted ?? {}).filter(([, n]) => n > 0);
-  if (!entries.length) return null;
-  const total = entries.reduce((sum, [, n]) => sum + n, 0);
-  return (
-    <p className="mt-3 text-xs text-neutral-500">
-      {total} more model{total === 1 ? "" : "s"} not listed: {entries.map(([why, n]) => `${n} ${why}`).join(", ")}.
-    </p>
-  );
+  const sentence = omittedSentence(omitted);
+  return sentence && <p className="mt-3 text-xs text-neutral-500">{sentence}</p>;
 }
 
 function ComponentList({ terms, inputs }: { terms: Array<{ name: string; value: number }>; inputs: Array<{ name: string; value: number }> }) {
