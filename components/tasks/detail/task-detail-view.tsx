@@ -70,6 +70,15 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
 
       <div className="space-y-6">
         <TaskMetrics task={task} modelName={modelName} isSimulated={isSimulated} />
+        {/* full width: a chain is wide (input, a column per stage, result), and a third column would squeeze it out of view */}
+        <Card>
+          <CardHeader title="Chain" description="How the models were connected. Click a node for its messages." />
+          <CardBody>
+            <ErrorBoundary fallback={<p className="text-sm text-neutral-500">The chain graph could not be drawn.</p>}>
+              <ChainGraph task={task} liveEvents={live.events} />
+            </ErrorBoundary>
+          </CardBody>
+        </Card>
 
         <div className="grid gap-6 xl:grid-cols-3">
           <div className="min-w-0 space-y-6 xl:col-span-2">
@@ -80,14 +89,6 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
               modelName={modelName}
               footer={canRate && task.status === "completed" && task.modelId ? <TaskFeedback taskId={task.id} /> : undefined}
             />
-            <Card>
-              <CardHeader title="Chain" description="How the models were connected. Click a node for its messages." />
-              <CardBody>
-                <ErrorBoundary fallback={<p className="text-sm text-neutral-500">The chain graph could not be drawn.</p>}>
-                  <ChainGraph task={task} liveEvents={live.events} />
-                </ErrorBoundary>
-              </CardBody>
-            </Card>
             <RoutingExplanation plan={task.plan} modelName={modelName} task={task} />
             <StepsTable steps={task.steps} modelName={modelName} task={task} />
           </div>
