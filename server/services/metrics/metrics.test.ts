@@ -115,6 +115,14 @@ describe("live writer", () => {
     }
   });
 
+  it("counts a cache hit under the strategy that produced its answer, not the 'auto' it asked for", () => {
+    const origin = task(NOW - 9000, { plan: { strategy: "mixture", steps: [{ modelId: "a" }] } });
+    const hit = task(NOW - 5000);
+    db.$client.prepare("UPDATE tasks SET cache_hit = 1, cached_from_task_id = ? WHERE id = ?").run(origin, hit);
+    applyRollups(db, { type: "task.completed", taskId: hit, status: "completed", cached: true } as never, NOW);
+    expect(db.$client.prepare("SELECT key, n, cache_hits FROM metric_rollups_minute WHERE dim = 'strategy'").all()).toEqual([{ key: "mixture", n: 1, cache_hits: 1 }]);
+  });
+
   it("ignores events that change no counter, and a task it cannot find", () => {
     applyRollups(db, { type: "task.queued", taskId: "nope" }, NOW);
     applyRollups(db, { type: "task.completed", taskId: "nope", status: "completed" }, NOW);

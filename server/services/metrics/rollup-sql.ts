@@ -7,8 +7,15 @@ import { SELECTION_TOLERANCE } from "./selection";
 
 const SAFE_PLAN = "CASE WHEN json_valid(t.plan) THEN t.plan END";
 
-/** The planned strategy ("auto" resolves in the plan), falling back to the requested one. */
-export const STRATEGY_SQL = `coalesce(json_extract(${SAFE_PLAN}, '$.strategy'), t.strategy)`;
+/** A cache hit's answer came from the task it was cached from: that task's plan says which strategy produced it. */
+const ORIGIN_STRATEGY = `(SELECT json_extract(CASE WHEN json_valid(o.plan) THEN o.plan END, '$.strategy') FROM tasks o WHERE o.id = t.cached_from_task_id)`;
+
+/**
+ * The planned strategy ("auto" resolves in the plan); for a cache hit, which plans nothing, the strategy of the task
+ * that produced the answer — else a hit for "auto" would count under "auto" beside executed tasks counted under the
+ * strategy auto chose; last, the requested one.
+ */
+export const STRATEGY_SQL = `coalesce(json_extract(${SAFE_PLAN}, '$.strategy'), ${ORIGIN_STRATEGY}, t.strategy)`;
 
 const ELIGIBLE = `json_type(c.value, '$.components.quality') IN ('real', 'integer') AND coalesce(json_extract(c.value, '$.rejected'), '') IN ('', 0)`;
 const MINE = `max(CASE WHEN json_extract(c.value, '$.modelId') = json_extract(${SAFE_PLAN}, '$.steps[0].modelId') THEN json_extract(c.value, '$.components.quality') END)`;
