@@ -1,6 +1,6 @@
 import { CAPABILITIES, type Capability } from "@/server/orchestrator/spec";
 import type { CapabilityScoreLike } from "./prepare-capability-heat";
-import { logAxis } from "./log-axis";
+import { logAxis, type LogAxis } from "./log-axis";
 
 export interface PricedModelLike {
   id: string;
@@ -53,13 +53,11 @@ export function preparePriceQuality(models: readonly PricedModelLike[], minPrice
     .sort((a, b) => a.actualPrice - b.actualPrice || a.id.localeCompare(b.id));
 }
 
-export interface Axis {
-  domain: [number, number];
-  ticks: number[];
-}
+/** Price and quality axes have the same shape: a domain and its ticks. */
+export type Axis = LogAxis;
 
 /**
- * The chart's axes. Price: whole decades around every point with round ticks, as the lab chart's cost axis. Quality:
+ * The chart's axes. Price: whole decades around every point with round ticks (log-axis.ts). Quality:
  * from a tenth below the weakest model up to 100, so models of similar quality are spread apart (and their names fit)
  * instead of sharing a band of an axis that starts at zero.
  */
