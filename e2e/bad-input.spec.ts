@@ -68,10 +68,14 @@ test("garbage at the sign-in endpoint is refused without a server error", async 
   }
 });
 
-test("a signed-in admin's bad tRPC requests get 4xx answers that name the problem", async ({ request }) => {
+test("a signed-in admin's bad requests get 4xx answers: missing records 404, bad tRPC input names the problem", async ({ request }) => {
   const signedIn = await signIn(request, E2E_ADMIN.email, E2E_ADMIN.password);
   expect(signedIn.status()).toBe(302);
   expect(((await request.get("/api/auth/session").then((r) => r.json())) as { user?: { email?: string } }).user?.email).toBe(E2E_ADMIN.email);
+
+  // a record that does not exist answers HTTP 404 (its check runs before the page starts streaming), a real one 200
+  for (const url of ["/tasks/tsk_missing", "/models/no-such-model", "/no-such-page"]) expect([url, (await request.get(url)).status()]).toEqual([url, 404]);
+  expect((await request.get("/models/sim-swift-mini")).status()).toBe(200);
 
   const tooLong = await request.post("/api/trpc/tasks.submit", { data: { json: { prompt: "x".repeat(100_001) } } });
   expect(tooLong.status()).toBe(400);

@@ -44,15 +44,15 @@ export const API_ROUTES: Record<string, RouteExpectation> = {
 
 /** Every page under app/, keyed by its path, with a URL it serves; only /login is open to anonymous visitors. */
 export const PAGES: Record<string, { url: string; public: boolean }> = {
-  "app/(dashboard)/page.tsx": { url: "/", public: false },
+  "app/(dashboard)/(home)/page.tsx": { url: "/", public: false },
   "app/(dashboard)/capabilities/page.tsx": { url: "/capabilities", public: false },
   "app/(dashboard)/keys/page.tsx": { url: "/keys", public: false },
   "app/(dashboard)/lab/page.tsx": { url: "/lab", public: false },
   "app/(dashboard)/metrics/page.tsx": { url: "/metrics", public: false },
   "app/(dashboard)/metrics/models/[id]/page.tsx": { url: "/metrics/models/sim-swift-mini", public: false },
-  "app/(dashboard)/models/page.tsx": { url: "/models", public: false },
+  "app/(dashboard)/models/(list)/page.tsx": { url: "/models", public: false },
   "app/(dashboard)/models/[id]/page.tsx": { url: "/models/sim-swift-mini", public: false },
-  "app/(dashboard)/tasks/page.tsx": { url: "/tasks", public: false },
+  "app/(dashboard)/tasks/(list)/page.tsx": { url: "/tasks", public: false },
   "app/(dashboard)/tasks/new/page.tsx": { url: "/tasks/new", public: false },
   "app/(dashboard)/tasks/[id]/page.tsx": { url: "/tasks/some-task", public: false },
   "app/(dashboard)/users/page.tsx": { url: "/users", public: false },

@@ -1,6 +1,7 @@
 import { Skeleton, SkeletonRows } from "@/components/ui";
 
-export default function DashboardLoading() {
+/** The skeleton every dashboard page shows while its data loads (each segment's loading.tsx re-exports it). */
+export function PageLoading() {
   return (
     <div aria-busy="true">
       <span className="sr-only">Loading…</span>

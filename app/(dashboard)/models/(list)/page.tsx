@@ -3,7 +3,7 @@ import type { Metadata } from "next";
 import { hasRole } from "@/server/auth/roles";
 import { getQueryClient, trpc } from "@/server/api/rsc";
 import { ModelsView } from "@/components/models/models-view";
-import { requireViewer } from "../viewer";
+import { requireViewer } from "../../viewer";
 
 export const metadata: Metadata = { title: "Models" };
 
