@@ -31,7 +31,7 @@ export function prepareKpis(overview: OverviewLike): Kpi[] {
       label: "Tasks / min",
       value: perMinuteLabel(kpis.tasksPerMinute),
       raw: kpis.tasksPerMinute,
-      hint: `${kpis.tasks} tasks in range`,
+      hint: `${kpis.tasks} task${kpis.tasks === 1 ? "" : "s"} in range`,
       spark: perMinuteSeries(buckets, window.bucketMs),
     },
     {

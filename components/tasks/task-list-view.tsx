@@ -109,7 +109,7 @@ export function TaskListView() {
         </div>
         {data && data.total > 0 && (
           <div className="border-t border-neutral-100 px-5 py-3">
-            <Pagination page={data.page} pages={data.pages} total={data.total} noun="tasks" disabled={list.isPlaceholderData} onPage={(page) => update({ page })} />
+            <Pagination page={data.page} pages={data.pages} total={data.total} noun="task" disabled={list.isPlaceholderData} onPage={(page) => update({ page })} />
           </div>
         )}
       </Card>

@@ -7,19 +7,20 @@ export function Pagination({
   total,
   onPage,
   disabled = false,
-  noun = "items",
+  noun = "item",
 }: {
   page: number;
   pages: number;
   total: number;
   onPage: (page: number) => void;
   disabled?: boolean;
+  /** singular; an "s" is added unless the total is one */
   noun?: string;
 }) {
   return (
     <nav aria-label="Pagination" className="flex items-center justify-between gap-3 text-sm text-neutral-600">
       <p data-testid="pagination-summary">
-        {total.toLocaleString("en")} {noun} · {page > pages ? `past the last page (${pages})` : `page ${page} of ${pages}`}
+        {total.toLocaleString("en")} {total === 1 ? noun : `${noun}s`} · {page > pages ? `past the last page (${pages})` : `page ${page} of ${pages}`}
       </p>
       <div className="flex gap-2">
         <Button variant="secondary" size="sm" disabled={disabled || page <= 1} onClick={() => onPage(page - 1)}>

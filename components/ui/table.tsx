@@ -1,10 +1,10 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cx } from "./cx";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout. `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
+/** A table that scrolls sideways on narrow screens instead of breaking the layout, with a shadow at the edge that hides columns. `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="relative overflow-x-auto">
+    <div className="scroll-cue relative overflow-x-auto">
       <table className={cx("min-w-full divide-y divide-neutral-200 text-sm", className)} {...rest} />
     </div>
   );
@@ -15,7 +15,7 @@ export function THead({ className, ...rest }: HTMLAttributes<HTMLTableSectionEle
 }
 
 export function TBody({ className, ...rest }: HTMLAttributes<HTMLTableSectionElement>) {
-  return <tbody className={cx("divide-y divide-neutral-100 bg-white", className)} {...rest} />;
+  return <tbody className={cx("divide-y divide-neutral-100", className)} {...rest} />;
 }
 
 export function Tr({ className, ...rest }: HTMLAttributes<HTMLTableRowElement>) {
