@@ -13,6 +13,7 @@
  */
 import { createServer } from "node:http";
 import next from "next";
+import { DatabaseInUseError } from "@/db/instance-lock";
 import { createNodeGateway } from "@/server/api/gateway";
 import { setGatewayPortInUse } from "@/server/api/gateway/endpoint";
 import { startIoThread } from "@/server/api/io-thread/start";
@@ -71,6 +72,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error);
+  console.error(error instanceof DatabaseInUseError ? `Ensemble cannot start: ${error.message}` : error);
   process.exit(1);
 });

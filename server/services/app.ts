@@ -1,5 +1,6 @@
 import { startBackgroundCheckpoints } from "@/db/checkpointer";
 import { createDb, type Db } from "@/db/client";
+import { claimDatabase, type InstanceLock } from "@/db/instance-lock";
 import { createGroupCommit } from "@/db/group-commit";
 import { seedDemoRoster } from "@/db/seed";
 import { adminBootstrap, databaseUrl, discoveryEveryHours } from "@/server/env";
@@ -94,11 +95,16 @@ export async function bootstrap(services: Services, log: (line: string) => void 
   }
 }
 
-const globalForServices = globalThis as unknown as { ensembleServices?: Promise<Services> };
+const globalForServices = globalThis as unknown as { ensembleServices?: Promise<Services>; databaseClaim?: InstanceLock };
 
-/** The process-wide services on DATABASE_URL, created and bootstrapped once (the first caller's options count). */
+/**
+ * The process-wide services on DATABASE_URL, created and bootstrapped once (the first caller's options count).
+ * The server claims its database first (DatabaseInUseError if another server runs on it): recovery below resumes
+ * every task left running, which must not happen while another live process is running them.
+ */
 export function getServices(options: ServiceOptions = {}): Promise<Services> {
   globalForServices.ensembleServices ??= (async () => {
+    globalForServices.databaseClaim ??= claimDatabase(databaseUrl());
     const services = createServices(createDb(databaseUrl()), options);
     await bootstrap(services);
     services.tasks.recover();
