@@ -17,6 +17,11 @@ describe("one server per database", () => {
     claimDatabase(file).release();
   });
 
+  it("claims a database in a folder that does not exist yet (a fresh install), as opening it would", () => {
+    const file = path.join(tempDir("lock-"), "data", "nested", "ensemble.db");
+    claimDatabase(file).release();
+  });
+
   it("gives each database its own claim, and none to an in-memory one", () => {
     const dir = tempDir("lock-");
     const a = claimDatabase(path.join(dir, "a.db"));

@@ -1,3 +1,5 @@
+import { mkdirSync } from "node:fs";
+import path from "node:path";
 import Database from "better-sqlite3";
 import { resolveDatabasePath } from "./client";
 
@@ -25,6 +27,7 @@ export interface InstanceLock {
 export function claimDatabase(url: string): InstanceLock {
   const databaseFile = resolveDatabasePath(url);
   if (databaseFile === ":memory:") return { release() {} };
+  mkdirSync(path.dirname(databaseFile), { recursive: true });
   const lock = new Database(`${databaseFile}.server-lock`, { timeout: 0 });
   try {
     // held until close: in EXCLUSIVE locking mode the first write takes the file lock and never gives it back

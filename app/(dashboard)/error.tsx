@@ -14,7 +14,7 @@ export default function DashboardError({ error, retry }: { error: unknown; retry
       <p className="mt-2 text-sm text-neutral-600">
         {error instanceof Error && !digest ? error.message : "Something went wrong on the server. Try again; if it keeps failing, check the server log."}
       </p>
-      {digest && <p className="mt-1 font-mono text-xs text-neutral-400">Reference: {digest}</p>}
+      {digest && <p className="mt-1 font-mono text-xs text-neutral-500">Reference: {digest}</p>}
       <Button className="mt-6" onClick={() => retry()}>
         Try again
       </Button>

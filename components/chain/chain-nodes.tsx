@@ -22,7 +22,7 @@ function Handles({ source = true, target = true }: { source?: boolean; target?: 
 function Metric({ label, value }: { label: string; value: string }) {
   return (
     <div className="min-w-0">
-      <dt className="text-[10px] uppercase tracking-wide text-neutral-400">{label}</dt>
+      <dt className="text-[10px] uppercase tracking-wide text-neutral-500">{label}</dt>
       <dd className="truncate font-medium text-neutral-700 tabular-nums">{value}</dd>
     </div>
   );
@@ -39,10 +39,10 @@ function preview(step: StepDetail): { text: string; tone: string } {
     case "cancelled":
       return { text: "stopped by the cancel", tone: "italic text-amber-700" };
     case "pending":
-      return { text: "planned, not started", tone: "italic text-neutral-400" };
+      return { text: "planned, not started", tone: "italic text-neutral-500" };
     case "skipped":
       // an open breaker is why a planned model was skipped; otherwise the chain simply did not need it
-      return step.error ? { text: `skipped: ${head(step.error)}`, tone: "italic text-amber-700" } : { text: "planned, not needed", tone: "italic text-neutral-400" };
+      return step.error ? { text: `skipped: ${head(step.error)}`, tone: "italic text-amber-700" } : { text: "planned, not needed", tone: "italic text-neutral-500" };
   }
 }
 

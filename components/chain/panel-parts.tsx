@@ -27,7 +27,7 @@ export function TextBlock({ text, tone = "neutral" }: { text: string; tone?: "ne
 }
 
 export function Empty({ children }: { children: ReactNode }) {
-  return <p className="text-xs text-neutral-400 italic">{children}</p>;
+  return <p className="text-xs text-neutral-500 italic">{children}</p>;
 }
 
 export function Facts({ items }: { items: Array<[string, string]> }) {
@@ -50,7 +50,7 @@ export function ChatInput({ messages }: { messages: readonly ChatMessage[] }) {
     <ol className="space-y-2">
       {messages.map((m, i) => (
         <li key={i}>
-          <div className="mb-1 text-[10px] font-medium uppercase tracking-wide text-neutral-400">{m.role}</div>
+          <div className="mb-1 text-[10px] font-medium uppercase tracking-wide text-neutral-500">{m.role}</div>
           <TextBlock text={m.content} />
         </li>
       ))}
@@ -71,7 +71,7 @@ export function MessageList({ messages, label }: { messages: readonly ChainMessa
               <span className="min-w-0 truncate text-neutral-700">
                 {label(m.from)} → {label(m.to)}
               </span>
-              <span className="ml-auto shrink-0 text-neutral-400 tabular-nums">{formatTokens(m.tokens)} tok</span>
+              <span className="ml-auto shrink-0 text-neutral-500 tabular-nums">{formatTokens(m.tokens)} tok</span>
             </summary>
             <div className="px-2 pb-2">
               <TextBlock text={m.content} />

@@ -15,11 +15,11 @@ export function ResilienceLog({ entries }: { entries: readonly ResilienceEntry[]
       <ol className="max-h-56 divide-y divide-neutral-100 overflow-y-auto">
         {entries.map((entry) => (
           <li key={entry.key} data-testid="resilience-entry" data-kind={entry.kind} className="flex items-start gap-2 px-3 py-1.5 text-xs">
-            <span className="shrink-0 whitespace-nowrap text-neutral-400 tabular-nums">{new Date(entry.at).toLocaleTimeString()}</span>
+            <span className="shrink-0 whitespace-nowrap text-neutral-500 tabular-nums">{new Date(entry.at).toLocaleTimeString()}</span>
             <Badge tone={entry.tone}>{KIND_LABEL[entry.kind]}</Badge>
             <span className="min-w-0">
               <span className="font-medium text-neutral-800">{entry.title}</span>
-              {entry.stepIndex !== null && <span className="text-neutral-400"> · step {stepNumber(entry.stepIndex)}</span>}
+              {entry.stepIndex !== null && <span className="text-neutral-500"> · step {stepNumber(entry.stepIndex)}</span>}
               <span className="block break-words text-neutral-500">{entry.detail}</span>
             </span>
           </li>

@@ -28,7 +28,7 @@ describe("retries, fallbacks and breakers in the chain view (server render)", ()
     expect(html).toContain("sim-small breaker closed → open");
     expect(html).toContain("Fallback sim-small → sim-large");
     // stored step indexes count from 0; people read the first call as step 1
-    expect(html).toContain("sim-small retried (attempt 2)</span><span class=\"text-neutral-400\"> · step 1</span>");
+    expect(html).toContain("sim-small retried (attempt 2)</span><span class=\"text-neutral-500\"> · step 1</span>");
   });
 
   it("puts a breaker pill on the node whose call tripped it, and the transition in its panel", () => {

@@ -12,12 +12,12 @@ export const NODE_TONE: Record<ChainNodeStatus, string> = {
 };
 
 export const BADGE_TONE: Record<ChainNodeStatus, string> = {
-  pending: "bg-neutral-100 text-neutral-500",
+  pending: "bg-neutral-100 text-neutral-600",
   running: "bg-sky-100 text-sky-700",
   completed: "bg-emerald-100 text-emerald-700",
   failed: "bg-rose-100 text-rose-700",
   cancelled: "bg-amber-100 text-amber-800",
-  skipped: "bg-neutral-100 text-neutral-400",
+  skipped: "bg-neutral-100 text-neutral-600",
 };
 
 /** The result node speaks in task statuses. */

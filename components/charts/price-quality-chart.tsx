@@ -19,7 +19,7 @@ function PointTooltip({ active, payload }: { active?: boolean; payload?: Readonl
       <p className="text-neutral-600">
         {formatPrice(point.actualPrice)}/MTok blended · quality {Math.round(point.quality * 100)}
       </p>
-      {!point.enabled && <p className="text-neutral-400">disabled</p>}
+      {!point.enabled && <p className="text-neutral-500">disabled</p>}
     </div>
   );
 }

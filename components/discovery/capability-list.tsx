@@ -14,7 +14,7 @@ export function CapabilityList({ suites }: { suites: readonly SuiteSummary[] }) 
           <li key={capability} className="rounded-lg border border-neutral-200 p-3" data-testid="capability-item" data-capability={capability}>
             <div className="flex items-baseline justify-between gap-2">
               <p className="font-medium text-neutral-900">{humanize(capability)}</p>
-              <code className="font-mono text-[11px] text-neutral-400">{capability}</code>
+              <code className="font-mono text-[11px] text-neutral-500">{capability}</code>
             </div>
             <p className="mt-1 text-sm text-neutral-600">{CAPABILITY_DESCRIPTIONS[capability]}</p>
             <p className="mt-2 text-xs text-neutral-500">

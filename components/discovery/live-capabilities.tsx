@@ -4,8 +4,8 @@ import { describeStopReason, type LiveCapability } from "./run-progress";
 
 function State({ c, running }: { c: LiveCapability; running: boolean }) {
   if (c.done) return <span className="text-emerald-700">done · {describeStopReason(c.stopReason)}</span>;
-  if (!running) return <span className="text-neutral-400">{describeStopReason(c.stopReason) || "stopped"}</span>;
-  if (c.probesDone === 0 && !c.estimate) return <span className="text-neutral-400">waiting</span>;
+  if (!running) return <span className="text-neutral-500">{describeStopReason(c.stopReason) || "stopped"}</span>;
+  if (c.probesDone === 0 && !c.estimate) return <span className="text-neutral-500">waiting</span>;
   return (
     <span className="inline-flex items-center gap-1 text-sky-700">
       <Spinner label="Probing" className="scale-75" /> probing

@@ -18,7 +18,7 @@ function IssueList({ title, issues, tone, testId }: { title: string; issues: rea
           </li>
         ))}
       </ul>
-      {issues.length > shown.length && <p className="mt-1 text-xs text-neutral-400">and {issues.length - shown.length} more</p>}
+      {issues.length > shown.length && <p className="mt-1 text-xs text-neutral-500">and {issues.length - shown.length} more</p>}
     </div>
   );
 }

@@ -88,7 +88,7 @@ function LiveRun({ run, suiteName, canManage }: { run: DiscoveryRun; suiteName: 
             {(running || status === "complete") && ` (${Math.round(fraction * 100)}%)`}
             {status === "cancelled" && " before it was cancelled"}
             {status === "failed" && " before it failed"}
-            {running && state.itemsTotal > 0 && <span className="text-neutral-400"> · the total shrinks as capabilities settle early</span>}
+            {running && state.itemsTotal > 0 && <span className="text-neutral-500"> · the total shrinks as capabilities settle early</span>}
           </p>
         </div>
         {running && subscription.error && (

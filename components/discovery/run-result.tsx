@@ -43,7 +43,7 @@ function EstimatesTable({ result }: { result: DiscoveryResult }) {
         {estimates(result).map((e) => (
           <Tr key={e.capability} data-testid="discovery-estimate-row" data-capability={e.capability}>
             <Td className="font-medium text-neutral-900">{humanize(e.capability)}</Td>
-            <Td>{e.probes > 0 ? <ScoreWithInterval mean={e.mean} low={e.low} high={e.high} label={`${e.capability} discovered`} /> : <span className="text-neutral-400">no graded probes</span>}</Td>
+            <Td>{e.probes > 0 ? <ScoreWithInterval mean={e.mean} low={e.low} high={e.high} label={`${e.capability} discovered`} /> : <span className="text-neutral-500">no graded probes</span>}</Td>
             <Td className="text-right tabular-nums">
               {e.probes} ({e.passes} / {e.failures})
             </Td>

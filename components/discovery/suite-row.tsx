@@ -59,7 +59,7 @@ export function SuiteRow({
             </svg>
             {suite.name}
           </button>
-          <p className="ml-6 font-mono text-[11px] text-neutral-400">{suite.id}</p>
+          <p className="ml-6 font-mono text-[11px] text-neutral-500">{suite.id}</p>
         </Td>
         <Td>{suite.builtin ? <Badge>built-in</Badge> : <Badge tone="blue">custom</Badge>}</Td>
         <Td className="whitespace-nowrap">{humanize(suite.capability)}</Td>

@@ -11,7 +11,7 @@ export function KpiGrid({ kpis }: { kpis: readonly Kpi[] }) {
           <p className="mt-1 text-2xl font-semibold text-neutral-900 tabular-nums" data-testid="kpi-value" data-raw={kpi.raw ?? ""}>
             {kpi.value}
           </p>
-          <p className="text-[11px] text-neutral-400">{kpi.hint}</p>
+          <p className="text-[11px] text-neutral-500">{kpi.hint}</p>
           <Sparkline points={kpi.spark} />
         </Card>
       ))}

@@ -29,7 +29,7 @@ export function ModelMetricsView({ modelId, initialRange }: { modelId: string; i
         title={data ? data.model.name : "Model metrics"}
         description={
           <>
-            <Link href="/metrics" className="text-indigo-700 hover:underline">
+            <Link href="/metrics" className="text-indigo-700 underline underline-offset-2 hover:text-indigo-900">
               Metrics
             </Link>{" "}
             / {modelId}

@@ -19,7 +19,7 @@ export function QualityCard({ quality }: { quality: MetricsOverview["quality"] }
         <div>
           <p className="text-xs text-neutral-500">Model-selection efficiency</p>
           <p className="text-xl font-semibold tabular-nums">{quality.selection.share === null ? "–" : formatPercent(quality.selection.share, 1)}</p>
-          <p className="text-[11px] text-neutral-400">
+          <p className="text-[11px] text-neutral-500">
             chosen model within {quality.selection.tolerance} of the best eligible candidate&apos;s expected quality ·{" "}
             {formatInt(quality.selection.evaluated)} routed tasks
           </p>
@@ -27,7 +27,7 @@ export function QualityCard({ quality }: { quality: MetricsOverview["quality"] }
         <div>
           <p className="text-xs text-neutral-500">Learning error |profile − true skill|</p>
           <p className="text-xl font-semibold tabular-nums">{latest?.meanAbsError == null ? "–" : latest.meanAbsError.toFixed(3)}</p>
-          <p className="text-[11px] text-neutral-400">simulated models only; lower is better</p>
+          <p className="text-[11px] text-neutral-500">simulated models only; lower is better</p>
           {hasData(learning) && <Sparkline points={learning} color="#f59e0b" />}
         </div>
       </CardBody>

@@ -3,12 +3,12 @@ import type { HeatCell } from "@/components/charts/prepare-capability-heat";
 import { cx, Th } from "@/components/ui";
 
 const LEVEL = [
-  "bg-neutral-100 text-neutral-500",
+  "bg-neutral-100 text-neutral-600",
   "bg-indigo-50 text-indigo-700",
   "bg-indigo-100 text-indigo-800",
   "bg-indigo-200 text-indigo-900",
-  "bg-indigo-400 text-white",
-  "bg-indigo-600 text-white",
+  "bg-indigo-500 text-white",
+  "bg-indigo-700 text-white",
 ] as const;
 
 export const CAPABILITY_SHORT: Record<Capability, string> = {

@@ -68,7 +68,7 @@ export function ModelsTable({
                   </Link>
                   {model.isSimulated && <SimulatedBadge />}
                 </div>
-                <div className="max-w-64 truncate text-[11px] text-neutral-400" title={`${model.id} · ${provider}`}>
+                <div className="max-w-64 truncate text-[11px] text-neutral-500" title={`${model.id} · ${provider}`}>
                   <span className="font-mono">{model.id}</span> · <span data-testid="model-provider">{model.providerName}</span>
                   {model.providerName.toLowerCase() !== model.providerKind && <> ({model.providerKind})</>}
                 </div>
@@ -77,7 +77,7 @@ export function ModelsTable({
                 <div>
                   {formatPrice(model.inputUsdPerMTok)} / {formatPrice(model.outputUsdPerMTok)}
                 </div>
-                <div className="text-[11px] text-neutral-400" title={`${model.contextWindow.toLocaleString("en")} tokens of context`}>
+                <div className="text-[11px] text-neutral-500" title={`${model.contextWindow.toLocaleString("en")} tokens of context`}>
                   {formatContext(model.contextWindow)} context
                 </div>
               </Td>

@@ -15,7 +15,7 @@ function HistoryTooltip({ active, payload }: { active?: boolean; payload?: Reado
       <p>
         90% interval [{p.band[0].toFixed(2)}, {p.band[1].toFixed(2)}]
       </p>
-      <p className="text-neutral-400">{p.current ? "current profile" : `recorded: ${p.source}`}</p>
+      <p className="text-neutral-500">{p.current ? "current profile" : `recorded: ${p.source}`}</p>
     </ChartTooltipBox>
   );
 }

@@ -32,7 +32,7 @@ function CapabilitySelector({
             capability === selected ? "bg-indigo-600 text-white" : "bg-neutral-100 text-neutral-700 hover:bg-neutral-200",
           )}
         >
-          {humanize(capability)} <span className={capability === selected ? "text-indigo-200" : "text-neutral-400"}>{changes}</span>
+          {humanize(capability)} <span className={capability === selected ? "text-indigo-200" : "text-neutral-500"}>{changes}</span>
         </button>
       ))}
     </div>

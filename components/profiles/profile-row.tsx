@@ -12,7 +12,7 @@ import { ScoreWithInterval } from "./score-cell";
 import { SourceBadge } from "./source-badge";
 
 function OverrideCell({ manual }: { manual: ProfileRowData["manual"] }) {
-  if (!manual) return <span className="text-neutral-400">—</span>;
+  if (!manual) return <span className="text-neutral-500">—</span>;
   return (
     <div className="max-w-[16rem] text-xs text-amber-900" data-testid="manual-override" data-score={manual.score}>
       <p className="rounded-md bg-amber-50 px-2 py-1 font-medium ring-1 ring-amber-600/20 ring-inset">
@@ -47,7 +47,7 @@ export function ProfileRow({ row, modelId, canManage }: { row: ProfileRowData; m
       <Td className="text-right tabular-nums" title="live outcomes folded in since the last discovery or reset">
         {formatInt(row.observations)}
       </Td>
-      <Td className="text-xs whitespace-nowrap text-neutral-600">{row.discoveredAt !== null ? <LocalTime ms={row.discoveredAt} /> : <span className="text-neutral-400">never</span>}</Td>
+      <Td className="text-xs whitespace-nowrap text-neutral-600">{row.discoveredAt !== null ? <LocalTime ms={row.discoveredAt} /> : <span className="text-neutral-500">never</span>}</Td>
       {canManage && (
         <Td className="text-right">
           {editing ? (

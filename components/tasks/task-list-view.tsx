@@ -60,7 +60,7 @@ export function TaskListView() {
         </div>
         <div className="relative">
           {list.isFetching && data && (
-            <span className="absolute top-2 right-3 text-neutral-400">
+            <span className="absolute top-2 right-3 text-neutral-500">
               <Spinner label="Refreshing" />
             </span>
           )}

@@ -44,7 +44,7 @@ export function TasksTable({
           const row = taskRowView(task);
           const modelLabel = task.modelId ? modelName(task.modelId) : null;
           // a cache hit's $0 and 0 ms are not a model's figures: greyed, next to the "cached" marker
-          const muted = row.cached ? "text-neutral-400" : undefined;
+          const muted = row.cached ? "text-neutral-500" : undefined;
           return (
             <Tr key={task.id} data-testid="task-row" className="hover:bg-neutral-50">
               <Td>
@@ -61,15 +61,15 @@ export function TasksTable({
                 <Link href={`/tasks/${task.id}`} className="block truncate font-medium text-neutral-900 hover:text-indigo-600" title={task.prompt}>
                   {truncate(task.prompt, compact ? 70 : 110)}
                 </Link>
-                <span className="font-mono text-[11px] text-neutral-400">{task.id}</span>
+                <span className="font-mono text-[11px] text-neutral-500">{task.id}</span>
               </Td>
               <Td className="max-w-36 truncate" title={modelLabel ?? undefined}>
-                {modelLabel ?? <span className="text-neutral-400">–</span>}
+                {modelLabel ?? <span className="text-neutral-500">–</span>}
               </Td>
               {!compact && (
                 <Td className="whitespace-nowrap">
                   <div>{row.capability}</div>
-                  <div className="text-[11px] text-neutral-400">{task.strategy}</div>
+                  <div className="text-[11px] text-neutral-500">{task.strategy}</div>
                 </Td>
               )}
               <Td className="text-right whitespace-nowrap tabular-nums">

@@ -1,12 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cx } from "./cx";
+import { ScrollX } from "./scroll-x";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout, with a shadow at the edge that hides columns. `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
+/** A table that scrolls sideways on narrow screens instead of breaking the layout (ScrollX: edge shadow, keyboard scrolling). `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <div className="scroll-cue relative overflow-x-auto">
+    <ScrollX label="Table (scrolls sideways)">
       <table className={cx("min-w-full divide-y divide-neutral-200 text-sm", className)} {...rest} />
-    </div>
+    </ScrollX>
   );
 }
 

@@ -62,7 +62,7 @@ export function ProvidersSection({ models }: { models: readonly ModelView[] }) {
                 <Td className="font-medium whitespace-nowrap text-neutral-900">{provider.name}</Td>
                 <Td className="whitespace-nowrap">{provider.kind}</Td>
                 <Td className="max-w-xs truncate font-mono text-xs" title={provider.baseUrl ?? undefined}>
-                  {provider.baseUrl ?? <span className="text-neutral-400">default</span>}
+                  {provider.baseUrl ?? <span className="text-neutral-500">default</span>}
                 </Td>
                 <Td>
                   {provider.hasApiKey ? (

@@ -11,7 +11,7 @@ function ConstraintList({ constraints }: { constraints: TaskConstraints }) {
     constraints.maxLatencyMs !== undefined && `latency ≤ ${formatMs(constraints.maxLatencyMs)}`,
     constraints.minQuality !== undefined && `quality ≥ ${constraints.minQuality}`,
   ].filter((x): x is string => Boolean(x));
-  return items.length ? <span>{items.join(" · ")}</span> : <span className="text-neutral-400">none</span>;
+  return items.length ? <span>{items.join(" · ")}</span> : <span className="text-neutral-500">none</span>;
 }
 
 /** What the analyzer found the task needs: the primary capability, the format, and the weight of each capability. */

@@ -29,7 +29,7 @@ function ComponentList({ terms, inputs }: { terms: Array<{ name: string; value: 
           <dl className="mt-1 grid grid-cols-[auto_auto] justify-start gap-x-3 font-mono text-neutral-600">
             {inputs.map((i) => (
               <div key={i.name} className="contents">
-                <dt className="text-neutral-400">{i.name}</dt>
+                <dt className="text-neutral-500">{i.name}</dt>
                 <dd>{formatComponent(i.name, i.value)}</dd>
               </div>
             ))}
@@ -76,7 +76,7 @@ export function RoutingExplanation({ plan, modelName, task }: { plan: ModelChain
           <ol className="flex flex-wrap gap-2 text-xs">
             {plan.steps.map((step, i) => (
               <li key={`${step.role}-${i}`} className="rounded-md bg-neutral-100 px-2 py-1 text-neutral-700">
-                <span className="text-neutral-400">{i + 1}.</span> {step.role}: <span className="font-medium">{modelName(step.modelId)}</span>
+                <span className="text-neutral-600">{i + 1}.</span> {step.role}: <span className="font-medium">{modelName(step.modelId)}</span>
               </li>
             ))}
           </ol>
@@ -103,7 +103,7 @@ export function RoutingExplanation({ plan, modelName, task }: { plan: ModelChain
                         <span className={row.rejected ? "whitespace-nowrap text-neutral-500" : "font-medium whitespace-nowrap text-neutral-900"}>{row.modelName}</span>
                         {row.chosen && <Badge tone="green">{rolesOf(row.modelId) || "chosen"}</Badge>}
                       </div>
-                      <span className="font-mono text-[11px] whitespace-nowrap text-neutral-400">{row.modelId}</span>
+                      <span className="font-mono text-[11px] whitespace-nowrap text-neutral-500">{row.modelId}</span>
                     </Td>
                     <Td className="w-40 whitespace-nowrap">
                       <div className="flex items-center gap-2">

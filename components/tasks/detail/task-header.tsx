@@ -47,7 +47,7 @@ export function TaskHeader({ task }: { task: TaskDetail }) {
           <h1 className="mt-2 text-lg font-semibold tracking-tight break-words text-neutral-900" title={task.prompt}>
             {truncate(task.prompt, 160)}
           </h1>
-          <p className="mt-0.5 font-mono text-xs text-neutral-400">{task.id}</p>
+          <p className="mt-0.5 font-mono text-xs text-neutral-500">{task.id}</p>
         </div>
         {canCancel && (
           <div className="flex flex-col items-end">

@@ -42,14 +42,14 @@ export function TaskMetrics({ task, modelName, isSimulated }: { task: TaskDetail
             <dt className="text-xs text-neutral-500">Model</dt>
             <dd className="mt-0.5 flex flex-wrap items-center gap-1.5 text-sm font-medium text-neutral-900">
               <span data-testid="task-model" data-model-id={leadModel ?? ""}>
-                {leadModel ? modelName(leadModel) : <span className="font-normal text-neutral-400">{isEnded(task) ? "none" : "choosing…"}</span>}
+                {leadModel ? modelName(leadModel) : <span className="font-normal text-neutral-500">{isEnded(task) ? "none" : "choosing…"}</span>}
               </span>
               {leadModel && isSimulated(leadModel) && <SimulatedBadge />}
             </dd>
             {task.plan && task.plan.steps.length > 1 && (
-              <p className="mt-0.5 text-xs text-neutral-500">
+              <dd className="mt-0.5 text-xs text-neutral-500">
                 first of {task.plan.steps.length} planned ({task.plan.strategy})
-              </p>
+              </dd>
             )}
           </div>
           <Fact label="Tokens in / out" testId="task-tokens">
