@@ -1,5 +1,5 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
+import { axeViolations as violations } from "./axe";
 import { E2E_ADMIN, login } from "./fixtures";
 
 /**
@@ -16,11 +16,6 @@ const DIALOGS: Array<{ page: string; button: RegExp }> = [
   { page: "/models", button: /^Edit / },
   { page: "/models", button: /^Delete / },
 ];
-
-async function violations(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.flatMap((v) => v.nodes.map((n) => `${v.impact ?? "?"} ${v.id}: ${n.target.join(" ")} — ${v.help}`));
-}
 
 async function settle(page: Page, url: string) {
   await page.goto(url);

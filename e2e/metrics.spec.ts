@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "./axe";
 import { E2E_ADMIN, login } from "./fixtures";
 
 test("metrics: the demo batch shows up in the dashboards, and the range picker changes the buckets", async ({ page, request }) => {
@@ -24,12 +25,15 @@ test("metrics: the demo batch shows up in the dashboards, and the range picker c
   await expect(page.getByTestId("metrics-bucket-count")).toHaveText("24");
   await expect(chart).toHaveAttribute("data-buckets", "24");
   await expect(page).toHaveURL(/range=24h/);
+  expect(await axeViolations(page)).toEqual([]);
 
   // per-model page: the busiest model has calls, a latency histogram and a cost chart
   await page.getByTestId("stats-by-model").getByRole("link").first().click();
   await expect(page).toHaveURL(/\/metrics\/models\//);
   await expect(page.getByTestId("latency-histogram").locator(".recharts-surface")).toBeVisible();
   await expect(page.getByTestId("cost-chart")).toBeVisible();
+  // both dashboards with data in them pass axe (the accessibility spec sees them nearly empty)
+  expect(await axeViolations(page)).toEqual([]);
 
   // the Prometheus endpoint refuses anonymous scrapes; health is public
   expect((await request.get("/api/metrics", { headers: { cookie: "" } })).status()).toBe(401);

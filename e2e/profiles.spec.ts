@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { axeViolations } from "./axe";
 import { E2E_ADMIN, login } from "./fixtures";
 
 test("an admin overrides a score by hand and runs discovery with live progress", async ({ page }) => {
@@ -24,4 +25,6 @@ test("an admin overrides a score by hand and runs discovery with live progress",
   await expect(page.getByTestId("discovery-result")).toBeVisible();
   await expect(page.getByTestId("profile-row-classification")).toHaveAttribute("data-source", "discovered");
   await expect(page.getByTestId("profile-history-chart")).toBeVisible();
+  // the model page after a discovery run (result, history chart) passes axe
+  expect(await axeViolations(page)).toEqual([]);
 });

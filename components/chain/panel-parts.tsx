@@ -1,4 +1,5 @@
 import type { ReactNode } from "react";
+import { cx, Scroller } from "@/components/ui";
 import type { ChatMessage } from "@/server/orchestrator/spec";
 import { formatTokens } from "./format";
 import type { ChainMessage } from "./types";
@@ -14,15 +15,9 @@ export function Section({ title, children }: { title: string; children: ReactNod
 
 export function TextBlock({ text, tone = "neutral" }: { text: string; tone?: "neutral" | "error" }) {
   return (
-    <pre
-      className={
-        tone === "error"
-          ? "max-h-48 overflow-auto rounded-md bg-rose-50 p-2 text-xs leading-5 break-words whitespace-pre-wrap text-rose-800"
-          : "max-h-72 overflow-auto rounded-md bg-neutral-50 p-2 text-xs leading-5 break-words whitespace-pre-wrap text-neutral-800"
-      }
-    >
-      {text}
-    </pre>
+    <Scroller axis="y" label="Message (scrolls)" className={tone === "error" ? "max-h-48 rounded-md bg-rose-50" : "max-h-72 rounded-md bg-neutral-50"}>
+      <pre className={cx("p-2 text-xs leading-5 break-words whitespace-pre-wrap", tone === "error" ? "text-rose-800" : "text-neutral-800")}>{text}</pre>
+    </Scroller>
   );
 }
 

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { CAPABILITIES } from "@/server/orchestrator/spec";
 import { formatMs, formatUsd, humanize } from "@/components/shared/format";
-import { Badge, EmptyState, SelectField, Table, TBody, Td, Th, THead, Tr, type BadgeTone } from "@/components/ui";
+import { Badge, EmptyState, Scroller, SelectField, Table, TBody, Td, Th, THead, Tr, type BadgeTone } from "@/components/ui";
 import type { DiscoveryProbe } from "./types";
 
 const OUTCOME_TONE: Record<DiscoveryProbe["outcome"], BadgeTone> = { pass: "green", fail: "red", broken: "amber", error: "violet" };
@@ -40,7 +40,7 @@ export function ProbeTable({ probes }: { probes: readonly DiscoveryProbe[] }) {
       {shown.length === 0 ? (
         <EmptyState title="No probes match" hint={probes.length ? "Clear the filters to see every probe." : "The run made no calls."} />
       ) : (
-        <div className="max-h-[28rem] overflow-y-auto rounded-lg border border-neutral-100">
+        <Scroller axis="y" label="Probes (scrolls)" className="max-h-[28rem] rounded-lg border border-neutral-100">
           <Table data-testid="probe-table">
             <THead className="sticky top-0 z-10">
               <Tr>
@@ -76,7 +76,7 @@ export function ProbeTable({ probes }: { probes: readonly DiscoveryProbe[] }) {
               ))}
             </TBody>
           </Table>
-        </div>
+        </Scroller>
       )}
     </div>
   );

@@ -1,4 +1,4 @@
-import { Badge } from "@/components/ui";
+import { Badge, Scroller } from "@/components/ui";
 import type { RunIssue } from "./run-progress";
 
 function IssueList({ title, issues, tone, testId }: { title: string; issues: readonly RunIssue[]; tone: "amber" | "red"; testId: string }) {
@@ -9,15 +9,17 @@ function IssueList({ title, issues, tone, testId }: { title: string; issues: rea
       <p className="text-xs font-semibold text-neutral-700">
         {title} ({issues.length})
       </p>
-      <ul className="mt-1 max-h-48 space-y-1 overflow-y-auto text-xs">
-        {shown.map((issue, i) => (
-          <li key={`${issue.capability}:${issue.itemId}:${i}`} className="flex flex-wrap items-baseline gap-1.5" data-item-id={issue.itemId ?? ""}>
-            <Badge tone={tone}>{issue.capability}</Badge>
-            <code className="font-mono text-neutral-800">{issue.itemId ?? "(no item)"}</code>
-            {issue.detail && <span className="break-all text-neutral-500">{issue.detail}</span>}
-          </li>
-        ))}
-      </ul>
+      <Scroller axis="y" label={`${title} (scrolls)`} className="mt-1 max-h-48">
+        <ul className="space-y-1 text-xs">
+          {shown.map((issue, i) => (
+            <li key={`${issue.capability}:${issue.itemId}:${i}`} className="flex flex-wrap items-baseline gap-1.5" data-item-id={issue.itemId ?? ""}>
+              <Badge tone={tone}>{issue.capability}</Badge>
+              <code className="font-mono text-neutral-800">{issue.itemId ?? "(no item)"}</code>
+              {issue.detail && <span className="break-all text-neutral-500">{issue.detail}</span>}
+            </li>
+          ))}
+        </ul>
+      </Scroller>
       {issues.length > shown.length && <p className="mt-1 text-xs text-neutral-500">and {issues.length - shown.length} more</p>}
     </div>
   );

@@ -3,7 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useTRPC } from "@/components/providers/trpc";
 import { truncate } from "@/components/shared/format";
-import { Alert, Badge, ConfirmButton, EmptyState, SkeletonRows, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
+import { Alert, Badge, ConfirmButton, EmptyState, Scroller, SkeletonRows, Table, TBody, Td, Th, THead, Tr } from "@/components/ui";
 import { AddSuiteItemForm } from "./add-suite-item-form";
 import { graderSummary } from "./grader-summary";
 import type { SuiteDetail, SuiteItemView } from "./types";
@@ -45,7 +45,7 @@ function DeleteItem({ item, suiteId }: { item: SuiteItemView; suiteId: string })
 
 function ItemsTable({ suite, canEdit }: { suite: SuiteDetail; canEdit: boolean }) {
   return (
-    <div className="max-h-[32rem] overflow-y-auto rounded-lg border border-neutral-200 bg-white">
+    <Scroller axis="y" label="Suite items (scrolls)" className="max-h-[32rem] rounded-lg border border-neutral-200 bg-white">
       <Table data-testid="suite-items">
         <THead className="sticky top-0 z-10">
           <Tr>
@@ -87,7 +87,7 @@ function ItemsTable({ suite, canEdit }: { suite: SuiteDetail; canEdit: boolean }
           ))}
         </TBody>
       </Table>
-    </div>
+    </Scroller>
   );
 }
 

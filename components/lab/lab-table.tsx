@@ -25,7 +25,7 @@ export function LabTable({ report }: { report: LabReportView }) {
         {rows.map((r) => (
           <Tr key={r.name} data-testid="lab-row" className={cx(r.highlight && "bg-indigo-50")}>
             <Td title={r.description}>
-              <span className="font-medium text-neutral-900">{r.name}</span> <span className="text-xs text-neutral-500">{r.kind}</span>
+              <span className="font-medium text-neutral-900">{r.name}</span> <span className="text-xs text-neutral-600">{r.kind}</span>
             </Td>
             <Td className="text-right tabular-nums">{r.accuracy}</Td>
             <Td className="text-right tabular-nums">{r.totalCost}</Td>

@@ -14,6 +14,7 @@ export { CheckboxField, controlClasses, describedBy, FieldShell, Label, SelectFi
 export { Meter } from "./meter";
 export { PageHeader } from "./page-header";
 export { Pagination } from "./pagination";
+export { Scroller } from "./scroller";
 export { Skeleton, SkeletonRows } from "./skeleton";
 export { Spinner } from "./spinner";
 export { Table, TBody, Td, Th, THead, Tr } from "./table";

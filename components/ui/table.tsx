@@ -1,13 +1,13 @@
 import type { HTMLAttributes, TdHTMLAttributes, ThHTMLAttributes } from "react";
 import { cx } from "./cx";
-import { ScrollX } from "./scroll-x";
+import { Scroller } from "./scroller";
 
-/** A table that scrolls sideways on narrow screens instead of breaking the layout (ScrollX: edge shadow, keyboard scrolling). `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
+/** A table that scrolls sideways on narrow screens instead of breaking the layout (Scroller: edge shadow, keyboard scrolling). `relative` keeps absolutely placed children (sr-only text) inside the scroller. */
 export function Table({ className, ...rest }: HTMLAttributes<HTMLTableElement>) {
   return (
-    <ScrollX label="Table (scrolls sideways)">
+    <Scroller label="Table (scrolls sideways)">
       <table className={cx("min-w-full divide-y divide-neutral-200 text-sm", className)} {...rest} />
-    </ScrollX>
+    </Scroller>
   );
 }
 

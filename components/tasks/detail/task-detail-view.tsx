@@ -5,7 +5,7 @@ import { useCallback, useMemo } from "react";
 import { ChainGraph } from "@/components/chain/chain-graph";
 import { useTRPC } from "@/components/providers/trpc";
 import { useCan } from "@/components/shared/viewer";
-import { Alert, Card, CardBody, CardHeader, ErrorBoundary, Skeleton, SkeletonRows } from "@/components/ui";
+import { Alert, Card, CardBody, CardHeader, ErrorBoundary, Scroller, Skeleton, SkeletonRows } from "@/components/ui";
 import { currentStream } from "../live-output";
 import { useTaskStream } from "../use-task-stream";
 import { outcomeBanner } from "./outcome-banner";
@@ -97,9 +97,11 @@ export function TaskDetailView({ taskId }: { taskId: string }) {
             <Card>
               <CardHeader title="Prompt" />
               <CardBody>
-                <pre className="max-h-80 overflow-y-auto font-sans text-sm break-words whitespace-pre-wrap text-neutral-800" data-testid="task-prompt">
-                  {task.prompt}
-                </pre>
+                <Scroller axis="y" label="Prompt (scrolls)" className="max-h-80">
+                  <pre className="font-sans text-sm break-words whitespace-pre-wrap text-neutral-800" data-testid="task-prompt">
+                    {task.prompt}
+                  </pre>
+                </Scroller>
               </CardBody>
             </Card>
           </div>

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import type { TaskStatus } from "@/server/orchestrator/spec";
 import { stepNumber } from "@/components/chain/format";
-import { Card, CardBody, CardHeader, Spinner } from "@/components/ui";
+import { Card, CardBody, CardHeader, Scroller, Spinner } from "@/components/ui";
 import type { LiveStep } from "../live-output";
 
 /**
@@ -41,16 +41,18 @@ export function TaskOutputPanel({
         actions={streaming ? <Spinner label="Streaming" className="text-sky-600" /> : undefined}
       />
       <CardBody>
-        <pre
-          data-testid="task-output"
-          data-state={state}
-          aria-live={streaming ? "polite" : undefined}
-          aria-busy={streaming || undefined}
-          className="max-h-[32rem] overflow-y-auto font-sans text-sm leading-relaxed break-words whitespace-pre-wrap text-neutral-900"
-        >
-          {text}
-          {streaming && text && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse bg-sky-500" />}
-        </pre>
+        <Scroller axis="y" label="Answer (scrolls)" className="max-h-[32rem]">
+          <pre
+            data-testid="task-output"
+            data-state={state}
+            aria-live={streaming ? "polite" : undefined}
+            aria-busy={streaming || undefined}
+            className="font-sans text-sm leading-relaxed break-words whitespace-pre-wrap text-neutral-900"
+          >
+            {text}
+            {streaming && text && <span aria-hidden className="ml-0.5 inline-block h-4 w-1.5 translate-y-0.5 animate-pulse bg-sky-500" />}
+          </pre>
+        </Scroller>
         {!text && (
           <p className="text-sm text-neutral-500">
             {status === "queued"
