@@ -30,32 +30,56 @@ describe("cascade with a verifier", () => {
     ]);
   });
 
-  it("escalates when the verifier says NO, and accepts the top tier without asking", async () => {
+  it("escalates when the verifier says NO, and when it rejects the last tier too, answers itself", async () => {
+    const judge = byPrompt([{ when: "Is this answer correct?", reply: NO }], { text: "Answer: 42" });
     const { outcome, t } = await runChain("cascade", plan, {
       cheap: { script: { text: "Answer: 41" } },
       mid: { script: { text: "Answer: 40" } },
-      big: { script: { text: "Answer: 42" } },
-      judge: { script: NO },
+      big: { script: { text: "Answer: 39" } },
+      judge: { script: judge },
     }, { format: "short-answer" });
     expect(outcome?.result.text).toBe("Answer: 42");
-    expect(outcome?.result.contributors).toEqual([4]);
-    expect(t.clients.judge?.calls).toHaveLength(2);
+    // cheap, check, mid, check, big, check, then the judge's own answer
+    expect(outcome?.result.contributors).toEqual([6]);
+    expect(t.clients.judge?.calls).toHaveLength(4);
     expect(t.events.filter((e) => e.type === "fallback.taken")).toMatchObject([
       { fromModelId: "cheap", toModelId: "mid", reason: "verifier said NO" },
       { fromModelId: "mid", toModelId: "big", reason: "verifier said NO" },
+      { fromModelId: "big", toModelId: "judge", reason: "verifier said NO" },
     ]);
     // the whole task's cost, not only the accepted answer's
     expect(outcome?.result.costUsd).toBeCloseTo(outcome?.steps.reduce((s, r) => s + r.costUsd, 0) ?? -1, 12);
   });
 
-  it("escalates without asking the verifier when the format gate fails", async () => {
+  it("checks even a lone cheap answer: the planner's cascade (one answer tier, the strong model verifying)", async () => {
+    const judge = byPrompt([{ when: "Is this answer correct?", reply: NO }], { text: "Answer: 4" });
+    const { outcome, t } = await runChain("cascade", [step("answer", "cheap"), step("verifier", "judge")], {
+      cheap: { script: { text: "Answer: 785" } },
+      judge: { script: judge },
+    }, { format: "short-answer" });
+    expect(outcome?.result.text).toBe("Answer: 4");
+    expect(t.clients.judge?.calls).toHaveLength(2);
+    expect(outcome?.steps.map((s) => s.role)).toEqual(["answer", "verifier", "answer"]);
+  });
+
+  it("takes the last answer without asking when the verifier's model is itself an answer tier", async () => {
+    const { outcome, t } = await runChain("cascade", [step("answer", "cheap"), step("answer", "big"), step("verifier", "big")], {
+      cheap: { script: { text: "Answer: 41" } },
+      big: { script: byPrompt([{ when: "Is this answer correct?", reply: NO }], { text: "Answer: 42" }) },
+    }, { format: "short-answer" });
+    expect(outcome?.result.text).toBe("Answer: 42");
+    expect(t.clients.big?.calls).toHaveLength(2);
+  });
+
+  it("escalates without asking the verifier when the format gate fails, and asks about the next answer", async () => {
     const { outcome, t } = await runChain("cascade", [step("answer", "cheap"), step("answer", "big"), step("verifier", "judge")], {
       cheap: { script: { text: "{not json" } },
       big: { script: { text: '```json\n{"a": 1}\n```' } },
       judge: { script: YES },
     }, { format: "json" });
     expect(outcome?.formatted.text).toBe('{\n  "a": 1\n}');
-    expect(t.clients.judge?.calls).toHaveLength(0);
+    expect(t.clients.judge?.calls).toHaveLength(1);
+    expect(t.clients.judge?.calls[0]?.messages.at(-1)?.content).toContain('{"a": 1}');
     expect(t.events.find((e) => e.type === "fallback.taken")).toMatchObject({ reason: expect.stringMatching(/^format check failed: not valid JSON/) });
   });
 

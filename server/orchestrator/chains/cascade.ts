@@ -16,8 +16,10 @@ import type { StrategyOutcome } from "./types";
  * in the order given), plus optionally one step with role "verifier". Other roles are ignored.
  *
  * Gate, by what the plan offers:
- *  - verifier present: an answer passes when it passes the format validator and the verifier replies YES.
- *    The last (most capable) answer is accepted without asking: a NO could not send it anywhere.
+ *  - verifier present: an answer passes when it passes the format validator and the verifier replies YES. The
+ *    verifier is the top tier (the planner puts the strong model there): when it rejects the last answer, it
+ *    answers the task itself, and that answer is taken without asking. (A verifier whose model also has an
+ *    answer step is not a tier above it: there the last answer is taken without asking.)
  *  - no verifier, format "short-answer", ≥2 answers: the two cheapest run in parallel; the cascade accepts as
  *    soon as two format-valid answers agree (normalised), escalating one model at a time until they do.
  *  - otherwise: the format validator alone.
@@ -88,9 +90,10 @@ class Tally {
 
 async function withVerifier(ctx: ChainContext, answers: ChainStep[], verifier: ChainStep): Promise<StrategyOutcome> {
   const tally = new Tally();
+  const tiers = answers.some((s) => s.modelId === verifier.modelId) ? answers : [...answers, { ...verifier, role: "answer" as const }];
   let escalation: Escalation | undefined;
-  for (const [i, step] of answers.entries()) {
-    const isLast = i === answers.length - 1;
+  for (const [i, step] of tiers.entries()) {
+    const isLast = i === tiers.length - 1;
     let result: ModelResult;
     try {
       result = await runStep(ctx, answerRequest(ctx, step, escalation));

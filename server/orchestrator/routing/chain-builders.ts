@@ -72,8 +72,8 @@ function buildFallback(kit: PlanKit): BuildResult {
 
 /**
  * cascade: escalation order, cheapest first. Roles: "answer" for each tier that tries on its own
- * (cheap, then an optional mid tier), "verifier" for the strong model at the top: it runs only when
- * the tier below fails its check, sees that answer, and confirms or replaces it.
+ * (cheap, then an optional mid tier), "verifier" for the strong model at the top: it checks each answer
+ * (YES accepts it, NO escalates to the next tier) and answers the task itself when it rejects the last one.
  * The cheap tier is the cheapest model within 0.25 of the best quality (the cascade catches its misses).
  */
 function buildCascade(kit: PlanKit): BuildResult {
@@ -102,7 +102,7 @@ function buildCascade(kit: PlanKit): BuildResult {
       steps,
       describe: (s) => {
         const answers = ids(s, "answer");
-        return `${answers.join(" then ")} answer${answers.length > 1 ? " in turn" : "s"} first, escalating to ${strong.modelId} (verifier) only when an answer fails its check`;
+        return `${answers.join(" then ")} answer${answers.length > 1 ? " in turn" : "s"} first; ${strong.modelId} checks each answer and answers itself only if it rejects ${answers.length > 1 ? "them all" : "it"}`;
       },
     },
   };
