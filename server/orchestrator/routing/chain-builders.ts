@@ -1,6 +1,6 @@
 import { UnsatisfiableError } from "../errors";
 import type { LLMModel, RoutingPolicy, TaskRequirements } from "../spec";
-import { makeStep, type ChainDraft, type DraftStep } from "./chain-draft";
+import { makeStep, verifierWorstCostUsd, type ChainDraft, type DraftStep } from "./chain-draft";
 import type { RouteOptions } from "./context";
 import { pickDiverse } from "./diversity";
 import type { RouteDecision } from "./router";
@@ -74,7 +74,8 @@ function buildFallback(kit: PlanKit): BuildResult {
  * cascade: escalation order, cheapest first. Roles: "answer" for each tier that tries on its own
  * (cheap, then an optional mid tier), "verifier" for the strong model at the top: it checks each answer
  * (YES accepts it, NO escalates to the next tier) and answers the task itself when it rejects the last one.
- * The cheap tier is the cheapest model within 0.25 of the best quality (the cascade catches its misses).
+ * The cheap tier is the cheapest model cheaper than the verifier and within 0.25 of the best quality among the
+ * models other than the verifier (the verifier catches its misses).
  */
 function buildCascade(kit: PlanKit): BuildResult {
   const strong = kit.route({ policy: "quality", count: 1 }).ranked[0];
@@ -83,8 +84,10 @@ function buildCascade(kit: PlanKit): BuildResult {
   const cheapDecision = tryRoute(kit, { policy: "cost", qualityTolerance: 0.25, count: 5, exclude: [strong.modelId] });
   const strongCost = strong.components.costUsd ?? 0;
   // score > 0: the cost policy's qualifiers (cheap enough and within 0.25 of the best); the rest rank after them
+  // within 0.25 of the best model *below* the verifier, not of the verifier: the verifier checks every answer, so
+  // a cheap tier well under it still pays off when it is right often enough
   const cheap = cheapDecision?.ranked.find((c) => c.score > 0 && (c.components.costUsd ?? 0) < strongCost);
-  if (!cheap) return { unavailable: `no model cheaper than ${strong.modelId} comes within 0.25 of the best quality, so there is nothing to escalate from` };
+  if (!cheap) return { unavailable: `no model cheaper than ${strong.modelId} comes within 0.25 of the best of the others, so there is nothing to escalate from` };
   const cheapCost = cheap.components.costUsd ?? 0;
   const midDecision = tryRoute(kit, { policy: "balanced", count: 5, exclude: [strong.modelId, cheap.modelId] });
   const mid = midDecision?.ranked.find((c) => {
@@ -100,6 +103,10 @@ function buildCascade(kit: PlanKit): BuildResult {
     draft: {
       strategy: "cascade",
       steps,
+      price: (s) => {
+        const answersChecked = s.filter((step) => step.role === "answer").length;
+        return s.map((step) => (step.role === "verifier" ? { ...step, costUsd: verifierWorstCostUsd(strongModel, kit.requirements, answersChecked) } : step));
+      },
       describe: (s) => {
         const answers = ids(s, "answer");
         return `${answers.join(" then ")} answer${answers.length > 1 ? " in turn" : "s"} first; ${strong.modelId} checks each answer and answers itself only if it rejects ${answers.length > 1 ? "them all" : "it"}`;
@@ -145,6 +152,10 @@ function buildMixture(kit: PlanKit): BuildResult {
     draft: {
       strategy: "mixture",
       steps,
+      price: (s) => {
+        const left = s.filter((step) => step.role === "proposer").length;
+        return s.map((step) => (step.role === "aggregator" ? makeStep("aggregator", kit.model(step.modelId), kit.requirements, { proposers: left }) : step));
+      },
       describe: (s) => `${ids(s, "proposer").join(", ")} propose; ${aggregator.modelId} (strongest) aggregates`,
     },
   };

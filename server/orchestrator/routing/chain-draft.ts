@@ -17,6 +17,8 @@ export interface ChainDraft {
   describe(steps: readonly DraftStep[]): string;
   /** the smallest plan that still is this strategy (vote: odd voter count) */
   valid?(steps: readonly DraftStep[]): boolean;
+  /** re-costs the steps whose cost depends on the rest of the plan (an aggregator reads every proposal left) */
+  price?(steps: readonly DraftStep[]): DraftStep[];
 }
 
 /**
@@ -52,6 +54,19 @@ export function makeStep(
   return { role, modelId: model.id, optional: options.optional ?? false, costUsd: costUsd(model.pricing, input, out) };
 }
 
+/** a verifier's YES or NO, with room for a few words around it */
+const VERDICT_TOKENS = 8;
+
+/**
+ * A cascade's verifier at worst: it checks every answer tier below it (reading the prompt and that answer, replying
+ * with a verdict), then rejects the last and answers the task itself.
+ */
+export function verifierWorstCostUsd(model: LLMModel, requirements: TaskRequirements, answersChecked: number): number {
+  const out = outputTokensFor(requirements);
+  const check = costUsd(model.pricing, requirements.inputTokens + feeds("verifier", 0) * out, VERDICT_TOKENS);
+  return answersChecked * check + costUsd(model.pricing, requirements.inputTokens, out);
+}
+
 export function totalCost(steps: readonly DraftStep[]): number {
   return steps.reduce((sum, s) => sum + s.costUsd, 0);
 }
@@ -78,7 +93,8 @@ export interface Fitted {
  * cheaper strategy and says so.
  */
 export function fitToCaps(draft: ChainDraft, caps: Caps): Fitted | undefined {
-  const steps = [...draft.steps];
+  const price = (s: readonly DraftStep[]) => draft.price?.(s) ?? [...s];
+  let steps = price(draft.steps);
   const notes: string[] = [];
   const invalid = () => draft.valid !== undefined && !draft.valid(steps);
   for (let why = breach(steps, caps); why !== undefined || invalid(); why = breach(steps, caps)) {
@@ -87,6 +103,7 @@ export function fitToCaps(draft: ChainDraft, caps: Caps): Fitted | undefined {
     if (index < 0) return undefined;
     const [dropped] = steps.splice(index, 1);
     if (dropped) notes.push(`dropped optional ${dropped.role} ${dropped.modelId} ${why ? `to fit ${why}` : "to keep the voter count odd"}`);
+    steps = price(steps);
   }
   return { steps, notes };
 }

@@ -148,6 +148,39 @@ describe("caps trim the chain: optional steps first, then a cheaper strategy", (
     expect(chain.explanation.summary).toMatch(/mixture needs more than a \$0\.002 budget allows/i);
   });
 
+  it("a cascade is costed on its worst path: the verifier checks each answer, then answers itself", () => {
+    const registry = handmadeRegistry();
+    const out = 256;
+    const worstPath = (chain: ModelChain, req: TaskRequirements) => {
+      const answers = chain.steps.filter((s) => s.role === "answer");
+      const verifier = registry.getModel(models(chain).at(-1) as string).pricing;
+      return (
+        answers.reduce((sum, a) => sum + costUsd(registry.getModel(a.modelId).pricing, req.inputTokens, out), 0) +
+        answers.length * costUsd(verifier, req.inputTokens + out, 8) +
+        costUsd(verifier, req.inputTokens, out)
+      );
+    };
+    const uncapped = plannerFor(registry).planChain(task("math", "short-answer"), { strategy: "cascade", policy: "balanced" });
+    expect(uncapped.strategy).toBe("cascade");
+    // 0.00157 paid for swift → euclid counted once ($0.0016) but not its worst path ($0.0027)
+    for (const maxCostUsd of [0.00157, 0.002, 0.003, worstPath(uncapped, task("math", "short-answer")) * 0.999]) {
+      const req = task("math", "short-answer", { constraints: { maxCostUsd } });
+      const chain = plannerFor(registry).planChain(req, { strategy: "cascade", policy: "balanced" });
+      if (chain.strategy === "cascade") expect({ maxCostUsd, worst: worstPath(chain, req) <= maxCostUsd }).toEqual({ maxCostUsd, worst: true });
+    }
+  });
+
+  it("a mixture trimmed to two proposers is costed with its aggregator reading two", () => {
+    const registry = handmadeRegistry();
+    const full = plannerFor(registry).planChain(task("writing"), { strategy: "mixture", policy: "quality" });
+    const [p1, p2, , aggregator] = models(full);
+    const trimmed = { ...full, steps: [p1, p2].map((modelId) => ({ role: "proposer" as const, modelId: modelId as string })).concat({ role: "aggregator", modelId: aggregator as string }) };
+    const cap = chainCost(registry, trimmed, task("writing"), 768) * 1.0001;
+    const chain = plannerFor(registry).planChain(task("writing", "text", { constraints: { maxCostUsd: cap } }), { strategy: "mixture", policy: "quality" });
+    expect(chain.strategy).toBe("mixture");
+    expect(roles(chain)).toEqual(["proposer", "proposer", "aggregator"]);
+  });
+
   it("a cascade with nothing cheap enough to try first becomes single", () => {
     // forge leads code; every cheaper model is more than 0.25 below it
     const chain = plannerFor().planChain(task("code", "short-answer"), { strategy: "auto", policy: "balanced" });

@@ -8,7 +8,8 @@ import type { OnlineRoster } from "./learned";
  * answers agree; otherwise the next model answers and is accepted as soon as it agrees with any earlier answer,
  * one model at a time. When no answer ever agrees, the last parsed answer stands (Tally.settle: the most capable
  * format-valid answer), else the last answer at all. The planner's verifier tier is replayed as the last answer
- * step: the data records no YES/NO verdicts, and a last step is accepted unchecked in the engine too.
+ * step: the data records no YES/NO verdicts; in the engine that tier answers when it rejects the tiers below, and
+ * its own answer is taken unchecked.
  */
 export interface CascadeConfig {
   /** escalation order, at least two models */
