@@ -40,6 +40,63 @@ describe("pipeline", () => {
     expect(t.clients.editor?.calls).toHaveLength(0);
   });
 
+  it("keeps a format-valid draft when the revision breaks the format, and says so", async () => {
+    const { outcome, t } = await runChain(
+      "pipeline",
+      plan,
+      {
+        writer: { script: { text: '{"a": 1}' } },
+        critic: { script: { text: "Name the key better." } },
+        editor: { script: { text: "Here is the improved JSON: {a: 1" } },
+      },
+      { format: "json" },
+    );
+    expect(outcome?.result.text).toBe('{"a": 1}');
+    expect(outcome?.valid).toBe(true);
+    expect(outcome?.result.contributors).toEqual([0]);
+    // the rejected revision was paid for: its step is still recorded and billed
+    expect(outcome?.steps.map((s) => s.stepIndex)).toEqual([0, 1, 2]);
+    const switches = t.events.flatMap((e) => (e.type === "fallback.taken" ? [e] : []));
+    expect(switches).toEqual([
+      expect.objectContaining({ fromModelId: "editor", toModelId: "writer", reason: expect.stringMatching(/^revision failed the format check \(not valid JSON.*\); keeping the previous draft$/) }),
+    ]);
+    expect(t.events.filter((e) => e.type === "message.sent" && e.to === "result").map((e) => e.type === "message.sent" && e.from)).toEqual(["step:0"]);
+  });
+
+  it("revises the kept draft in the next round after a rejected revision", async () => {
+    const twoRounds = [...plan, step("critique", "critic"), step("revise", "editor")];
+    const { outcome, t } = await runChain(
+      "pipeline",
+      twoRounds,
+      {
+        writer: { script: { text: '{"a": 1}' } },
+        critic: { script: { text: "Name the key better." } },
+        editor: { script: [{ text: "{a: 1" }, { text: '{"answer": 1}' }] },
+      },
+      { format: "json" },
+    );
+    expect(outcome?.result.text).toBe('{"answer": 1}');
+    expect(outcome?.result.contributors).toEqual([0, 3, 4]);
+    expect(t.clients.critic?.calls[1]?.messages.at(-1)?.content).toContain('Draft answer:\n{"a": 1}');
+    expect(t.clients.editor?.calls[1]?.messages.at(-1)?.content).toContain('Draft answer:\n{"a": 1}');
+  });
+
+  it("takes a revision that fails the format when the draft failed it too", async () => {
+    const { outcome, t } = await runChain(
+      "pipeline",
+      plan,
+      {
+        writer: { script: { text: "{broken" } },
+        critic: { script: { text: "Close the brace." } },
+        editor: { script: { text: "{still broken" } },
+      },
+      { format: "json" },
+    );
+    expect(outcome?.result.text).toBe("{still broken");
+    expect(outcome?.result.contributors).toEqual([0, 1, 2]);
+    expect(t.events.some((e) => e.type === "fallback.taken")).toBe(false);
+  });
+
   it("trims context that would overflow the reviser's window", async () => {
     const longDraft = "word ".repeat(3000); // ~3750 tokens
     const { outcome, t } = await runChain("pipeline", plan, {

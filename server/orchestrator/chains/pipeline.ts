@@ -2,6 +2,7 @@ import type { ContextEntry } from "../communication/context-store";
 import type { ChainStep, ChatMessage, ModelResult } from "../spec";
 import { noUsableResult, type BudgetExceededError } from "./budget";
 import { node, type ChainContext } from "./context";
+import { formatGate } from "./gates";
 import { allFailed, isBudgetStop, rethrowIfCancelled } from "./outcome";
 import { formatInstruction, taskMessages } from "./prompts";
 import { runStep } from "./step-runner";
@@ -13,7 +14,8 @@ import type { StrategyOutcome } from "./types";
  * Expected plan: one or more "draft" steps (the first answers; later ones are alternates if it fails), then any
  * number of "critique" + "revise" pairs, in order. Each critique reads the latest draft (step:d → step:c,
  * kind "response"); each revise reads the latest draft and that critique (kind "critique") and its output becomes
- * the new latest draft. A failed or budget-refused critique/revise keeps the latest draft as the answer.
+ * the new latest draft — unless it fails the format check while the draft it revised passes (fallback.taken says
+ * so). A failed or budget-refused critique/revise keeps the latest draft as the answer.
  */
 
 const text = (entries: readonly ContextEntry[], kind: ContextEntry["kind"]) =>
@@ -104,8 +106,14 @@ export async function runPipeline(ctx: ChainContext): Promise<StrategyOutcome> {
       );
       critique = undefined;
       if (revised) {
-        contributors.push(review, revised);
-        latest = revised;
+        const check = formatGate(ctx.requirements.format, revised.text);
+        // a revision that breaks the format would discard a well-formed draft; its step stays recorded (and billed)
+        if (!check.ok && formatGate(ctx.requirements.format, draft.text).ok) {
+          ctx.emit({ type: "fallback.taken", taskId: ctx.task.id, fromModelId: step.modelId, toModelId: draft.modelId, reason: `revision failed the format check (${check.reason}); keeping the previous draft` });
+        } else {
+          contributors.push(review, revised);
+          latest = revised;
+        }
       }
     }
   }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { signalFromStep } from "./signals";
 import { signalsFromTask, type FinishedStep } from "./task-signals";
 
 const step = (stepIndex: number, role: string, modelId: string, output: string | null, status: FinishedStep["status"] = "completed"): FinishedStep => ({
@@ -30,6 +31,39 @@ describe("signalsFromTask", () => {
       ["b", { kind: "vote", agreeing: 1, others: 2 }],
       ["c", { kind: "vote", agreeing: 0, others: 2 }],
     ]);
+  });
+
+  it("gives a model that voted twice one vote signal, with only other models as corroboration", () => {
+    const steps = [step(0, "voter", "a", "Answer: 5"), step(1, "voter", "b", "Answer: 6"), step(2, "voter", "a", "Answer: 5")];
+    const votes = signalsFromTask({ format: "text", steps, verdicts: [] }).filter((s) => s.signal.kind === "vote");
+    expect(votes).toEqual([
+      { modelId: "a", stepIndex: 0, signal: { kind: "vote", agreeing: 0, others: 1 } },
+      { modelId: "b", stepIndex: 1, signal: { kind: "vote", agreeing: 0, others: 1 } },
+    ]);
+  });
+
+  it("counts a repeated model once as a corroborator, by the share of its answers that match", () => {
+    const steps = [
+      step(0, "voter", "a", "Answer: 5"),
+      step(1, "voter", "b", "Answer: 5"),
+      step(2, "voter", "c", "Answer: 7"),
+      step(3, "voter", "b", "Answer: 7"),
+      step(4, "voter", "b", "Answer: 5"),
+    ];
+    const votes = signalsFromTask({ format: "text", steps, verdicts: [] }).filter((s) => s.signal.kind === "vote");
+    // a: b matches 2 of its 3 answers, c none; b: 2 of its 3 answers match a, 1 of 3 matches c; c: 1 of b's 3
+    expect(votes.map((v) => [v.modelId, v.signal])).toEqual([
+      ["a", { kind: "vote", agreeing: 2 / 3, others: 2 }],
+      ["b", { kind: "vote", agreeing: 1, others: 2 }],
+      ["c", { kind: "vote", agreeing: 1 / 3, others: 2 }],
+    ]);
+    // the profile update takes the merged, fractional form as a graded outcome
+    expect(votes.map((v) => signalFromStep(v.signal, { math: 1 }).outcome)).toEqual([1 / 3, 1 / 2, 1 / 6]);
+  });
+
+  it("learns nothing from a vote whose surviving voters are all one model", () => {
+    const steps = [step(0, "voter", "a", "Answer: 5"), step(1, "voter", "b", null, "failed"), step(2, "voter", "a", "Answer: 5")];
+    expect(signalsFromTask({ format: "text", steps, verdicts: [] }).filter((s) => s.signal.kind === "vote")).toEqual([]);
   });
 
   it("ignores failed steps: errors are reliability, not skill", () => {

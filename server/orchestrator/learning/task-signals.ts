@@ -32,7 +32,8 @@ const ANSWERING_ROLES: ReadonlySet<string> = new Set(["answer", "fallback", "pro
 
 /**
  * The outcome signals a finished task yields about the models that ran it: validator results on
- * checkable formats, verifier verdicts on the answers they judged, and agreement among voters.
+ * checkable formats, verifier verdicts on the answers they judged, and agreement among voters (one vote signal per
+ * model, on its first voter step).
  * Failed calls are reliability, not skill: the router's health statistics take those.
  */
 export function signalsFromTask(input: { format: OutputFormat; steps: readonly FinishedStep[]; verdicts: readonly VerdictMessage[] }): ModelSignal[] {
@@ -53,12 +54,23 @@ export function signalsFromTask(input: { format: OutputFormat; steps: readonly F
     signals.push({ modelId: judged.modelId, stepIndex: judged.stepIndex, signal: { kind: "verifier", verdict: verdict.verdict === "yes" ? "pass" : "fail" } });
   }
 
-  const voters = completed.filter((s) => s.role === "voter");
-  if (voters.length >= 2) {
-    for (const voter of voters) {
-      const others = voters.filter((o) => o !== voter);
-      const agreeing = others.filter((o) => answersAgree(o.output ?? "", voter.output ?? "")).length;
-      signals.push({ modelId: voter.modelId, stepIndex: voter.stepIndex, signal: { kind: "vote", agreeing, others: others.length } });
+  // the planner repeats models when the roster is small: a model's samples are grouped so it never corroborates itself
+  const ballots = new Map<string, { firstStep: number; answers: string[] }>();
+  for (const voter of completed.filter((s) => s.role === "voter")) {
+    const ballot = ballots.get(voter.modelId) ?? { firstStep: voter.stepIndex, answers: [] };
+    ballot.answers.push(voter.output ?? "");
+    ballots.set(voter.modelId, ballot);
+  }
+  if (ballots.size >= 2) {
+    for (const [modelId, mine] of ballots) {
+      let agreeing = 0;
+      for (const [otherId, theirs] of ballots) {
+        if (otherId === modelId) continue;
+        // each other model is one corroborator however often it voted: it counts by the share of answer pairs that match
+        const matches = mine.answers.reduce((n, answer) => n + theirs.answers.filter((other) => answersAgree(other, answer)).length, 0);
+        agreeing += matches / (mine.answers.length * theirs.answers.length);
+      }
+      signals.push({ modelId, stepIndex: mine.firstStep, signal: { kind: "vote", agreeing, others: ballots.size - 1 } });
     }
   }
   return signals;
