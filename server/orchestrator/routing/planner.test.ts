@@ -174,7 +174,12 @@ describe("caps trim the chain: optional steps first, then a cheaper strategy", (
     const registry = handmadeRegistry();
     const full = plannerFor(registry).planChain(task("writing"), { strategy: "mixture", policy: "quality" });
     const [p1, p2, , aggregator] = models(full);
-    const trimmed = { ...full, steps: [p1, p2].map((modelId) => ({ role: "proposer" as const, modelId: modelId as string })).concat({ role: "aggregator", modelId: aggregator as string }) };
+    const steps: ModelChain["steps"] = [
+      { role: "proposer", modelId: p1 as string },
+      { role: "proposer", modelId: p2 as string },
+      { role: "aggregator", modelId: aggregator as string },
+    ];
+    const trimmed = { ...full, steps };
     const cap = chainCost(registry, trimmed, task("writing"), 768) * 1.0001;
     const chain = plannerFor(registry).planChain(task("writing", "text", { constraints: { maxCostUsd: cap } }), { strategy: "mixture", policy: "quality" });
     expect(chain.strategy).toBe("mixture");
