@@ -276,3 +276,68 @@ describe("executeChain: every strategy", () => {
     expect(t.events.at(-1)).toMatchObject({ type: "message.sent", to: "result" });
   });
 });
+
+describe("executeChain: the answer step", () => {
+  // the caller credits the task to answer.modelId, so it must be the step that wrote the text, whatever the
+  // contributors' order (result.contributors also lists steps that only fed the answer)
+  const answerOf = async (chain: ModelChain, models: Record<string, TestModel>, format: "text" | "short-answer" = "text") => {
+    const t = createTestPorts(models);
+    const out = await executeChain(input(chain, { requirements: makeRequirements({ format }) }), t.ports);
+    expect(out.result.text).toBe(out.answer.text);
+    expect(out.steps).toContain(out.answer);
+    return out;
+  };
+
+  it("single and fallback: the alternate that answered", async () => {
+    const down = { script: { error: new ProviderError("auth", "down", 401) } };
+    const single = await answerOf(makeChain("single", [answer("a"), fallback("b")]), { a: down, b: { script: { text: "from b" } } });
+    expect(single.answer).toMatchObject({ stepIndex: 1, modelId: "b" });
+    const chain = await answerOf(makeChain("fallback", [answer("a"), answer("b"), answer("c")]), { a: down, b: down, c: { script: { text: "from c" } } });
+    expect(chain.answer).toMatchObject({ stepIndex: 2, modelId: "c" });
+  });
+
+  it("cascade: the accepted answer, which is the verifier's own when it answers last", async () => {
+    const verifier = { role: "verifier" as const, modelId: "v" };
+    const accepted = await answerOf(makeChain("cascade", [answer("a"), verifier]), { a: { script: { text: "from a" } }, v: { script: { text: "YES" } } });
+    expect(accepted.answer).toMatchObject({ modelId: "a", role: "answer" });
+    const rejected = await answerOf(makeChain("cascade", [answer("a"), verifier]), { a: { script: { text: "from a" } }, v: { script: { text: "NO" } } });
+    expect(rejected.answer).toMatchObject({ modelId: "v", text: "NO" });
+
+    // by agreement the contributors are the earlier answer and the later one that matched it: the later one answers
+    const agreed = await answerOf(
+      makeChain("cascade", [answer("a"), answer("b"), answer("c")]),
+      { a: { script: { text: "Answer: 1" } }, b: { script: { text: "Answer: 2" } }, c: { script: { text: "Answer: 2" } } },
+      "short-answer",
+    );
+    expect(agreed.result.contributors).toEqual([1, 2]);
+    expect(agreed.answer).toMatchObject({ stepIndex: 2, modelId: "c" });
+  });
+
+  it("pipeline: the reviser, not the drafter", async () => {
+    const out = await answerOf(
+      makeChain("pipeline", [{ role: "draft", modelId: "a" }, { role: "critique", modelId: "b" }, { role: "revise", modelId: "c" }]),
+      { a: { script: { text: "draft" } }, b: { script: { text: "critique" } }, c: { script: { text: "revised" } } },
+    );
+    expect(out.result.contributors).toEqual([0, 1, 2]);
+    expect(out.answer).toMatchObject({ stepIndex: 2, modelId: "c", role: "revise" });
+  });
+
+  it("mixture: the aggregator, not the first proposer", async () => {
+    const out = await answerOf(
+      makeChain("mixture", [{ role: "proposer", modelId: "a" }, { role: "proposer", modelId: "b" }, { role: "aggregator", modelId: "c" }]),
+      { a: { script: { text: "proposal a" } }, b: { script: { text: "proposal b" } }, c: { script: { text: "aggregate" } } },
+    );
+    expect(out.result.contributors).toEqual([0, 1, 2]);
+    expect(out.answer).toMatchObject({ stepIndex: 2, modelId: "c", role: "aggregator" });
+  });
+
+  it("vote: the winning group's voter whose reply is the answer", async () => {
+    const out = await answerOf(
+      makeChain("vote", [{ role: "voter", modelId: "a" }, { role: "voter", modelId: "b" }, { role: "voter", modelId: "c" }]),
+      { a: { script: { text: "Answer: 7" } }, b: { script: { text: "Answer: 8" } }, c: { script: { text: "Answer: 8" } } },
+      "short-answer",
+    );
+    expect(out.result.contributors).toEqual([1, 2]);
+    expect(out.answer).toMatchObject({ stepIndex: 1, modelId: "b" });
+  });
+});

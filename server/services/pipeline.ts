@@ -128,15 +128,18 @@ export function createTaskPipeline(deps: {
           },
           clock: systemClock,
           random: systemRandom,
+          // without it a vote tie goes by routing score, which under the cost policy ranks cheapness, not strength
+          capabilityMean: (id, capability) => roster.specs().find((m) => m.id === id)?.capabilities[capability].mean,
           ...(deps.breakers ? { guard: deps.breakers.guard } : {}),
           ...(x.priorStep ? { priorStep: x.priorStep } : {}),
         },
       );
       beforeWrite();
-      const lead = outcome.steps.find((s) => outcome.result.contributors.includes(s.stepIndex)) ?? outcome.steps.at(-1);
       // a resumed task is billed what its committed steps cost, read back rather than trusted to the replay
       const spent = resumed ? spentOn(taskId) : { input: outcome.result.inputTokens, output: outcome.result.outputTokens, cost: outcome.result.costUsd };
-      const modelId = lead?.modelId ?? chain.steps[0]?.modelId ?? null;
+      // the model that wrote the answer, not the first contributor (a mixture's first proposer, a pipeline's drafter):
+      // the task page's "Model", operator feedback and the cache row all credit it
+      const modelId = outcome.answer.modelId;
       const ended = finishRunningTask(db, taskId, {
         status: "completed",
         output: outcome.formatted.text,

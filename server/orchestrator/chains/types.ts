@@ -68,6 +68,12 @@ export interface ExecuteInput {
 export interface ExecuteOutcome {
   result: Result;
   formatted: FormattedResult;
+  /**
+   * The step whose text is the answer (the aggregator, the revision, the accepted cascade answer, the winning
+   * voter): the model to credit for the task. Not derivable from result.contributors, which also lists the
+   * steps that only fed it (proposers, drafts, verifiers, fellow voters).
+   */
+  answer: ModelResult;
   /** every completed step, in step-index order (failed steps are only in the events) */
   steps: ModelResult[];
   /** whether the result passed the format validator for requirements.format */

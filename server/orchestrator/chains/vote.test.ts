@@ -38,6 +38,25 @@ describe("vote", () => {
     expect(unscored.outcome?.result.text).toBe("red");
   });
 
+  it("prefers the capability profile to routing scores, which under the cost policy rank cheapness", async () => {
+    const { outcome } = await runChain("vote", voters("swift", "atlas", "glitch"), {
+      swift: { script: { text: "Answer: positive" }, mean: 0.7 },
+      atlas: { script: { text: "Answer: negative" }, mean: 0.9 },
+      glitch: { script: { text: "Answer: neutral" }, mean: 0.73 },
+    }, {
+      format: "short-answer",
+      chain: {
+        explanation: {
+          policy: "cost",
+          summary: "",
+          candidates: [{ modelId: "swift", score: 0.96, components: {} }, { modelId: "atlas", score: 0.52, components: {} }, { modelId: "glitch", score: -0.07, components: {} }],
+        },
+      },
+    });
+    expect(outcome?.result.text).toBe("Answer: negative");
+    expect(outcome?.answer.modelId).toBe("atlas");
+  });
+
   it("tolerates failing voters and fails only when none answers", async () => {
     const down = { script: { error: new ProviderError("auth", "down", 401) } };
     const some = await runChain("vote", voters("a", "b"), { a: down, b: { script: { text: "5" } } });
