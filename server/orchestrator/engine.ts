@@ -48,5 +48,5 @@ export async function executeChain(input: ExecuteInput, ports: EnginePorts): Pro
       tokens: estimateTokens(step.text),
     });
   }
-  return { result, formatted: synthesizer.format(result), answer: outcome.answer, steps, valid: synthesizer.validate(result) };
+  return { result, formatted: synthesizer.format(result), answer: outcome.answer, ...(outcome.doubt ? { doubt: outcome.doubt } : {}), steps, valid: synthesizer.validate(result) };
 }

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { createDb } from "@/db/client";
+import { ProviderError } from "@/server/orchestrator/errors";
 import { createScriptedClient } from "@/server/orchestrator/testing";
 import { bootstrap, createServices, type Services } from "./app";
 
@@ -73,5 +74,30 @@ describe("task pipeline vote tie-break", () => {
     expect(new Set(task.steps.map((s) => s.output)).size).toBe(planned.length);
     expect(task.modelId).toBe("sim-atlas-xl");
     expect(task.output).toContain(labels.get("sim-atlas-xl"));
+  });
+});
+
+describe("task pipeline cache", () => {
+  it("returns an answer the cascade's verifier rejected when nothing better came, but does not cache it", async () => {
+    let answers = 0;
+    vi.spyOn(services.clients, "get").mockImplementation((id) =>
+      createScriptedClient(id, (request) => {
+        const text = request.messages.map((m) => m.content).join("\n");
+        if (text.includes("Is this answer correct?")) return { text: "NO" };
+        // the cheap tier answers; every later attempt to answer (the verifier's own, any alternate) is refused
+        return answers++ === 0 ? { text: "Answer: 41" } : { error: new ProviderError("bad-request", "refused", 400) };
+      }),
+    );
+    const input = { prompt: "What is 6 times 7?", strategy: "cascade", policy: "balanced", constraints: {}, cache: true } as const;
+
+    const first = await services.tasks.runToCompletion(input, { source: "cli" });
+    expect(first.status).toBe("completed");
+    expect(first.output).toContain("41");
+    expect(first.steps.map((s) => s.role)).toEqual(expect.arrayContaining(["answer", "verifier"]));
+
+    answers = 0;
+    const second = await services.tasks.runToCompletion(input, { source: "cli" });
+    expect(second.cachedFromTaskId ?? null).toBeNull();
+    expect(second.steps.length).toBeGreaterThan(0);
   });
 });

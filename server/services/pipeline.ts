@@ -155,8 +155,8 @@ export function createTaskPipeline(deps: {
       // a pinned plain answer carries no signal to learn from (profiles.learnFromTask would read the row to find out)
       if (!(x.pinned && requirements.format === "text")) profiles.learnFromTask(taskId);
       deps.shadow?.afterTask(taskId);
-      // only whole, valid answers are worth serving again
-      if (x.cacheKey && outcome.valid) {
+      // only whole, valid answers are worth serving again (not one the cascade's verifier rejected)
+      if (x.cacheKey && outcome.valid && !outcome.doubt) {
         cache.store(x.cacheKey, { output: outcome.formatted.text, modelId, taskId, inputTokens: spent.input, outputTokens: spent.output, costUsd: spent.cost });
       }
     } catch (error) {

@@ -69,6 +69,7 @@ describe("cascade with a verifier", () => {
     }, { format: "short-answer" });
     expect(outcome?.result.text).toBe("Answer: 42");
     expect(t.clients.big?.calls).toHaveLength(2);
+    expect(outcome?.doubt).toBeUndefined();
   });
 
   it("escalates without asking the verifier when the format gate fails, and asks about the next answer", async () => {
@@ -101,6 +102,8 @@ describe("cascade with a verifier", () => {
     }, { format: "short-answer", extra: { budget: { maxCostUsd: 0.5 } } });
     expect(outcome?.result.text).toBe("Answer: 41");
     expect(t.clients.mid?.calls).toHaveLength(0);
+    // returned, because nothing better came, but marked: the verifier said NO to it
+    expect(outcome?.doubt).toMatch(/verifier said NO/);
   });
 });
 

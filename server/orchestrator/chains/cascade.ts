@@ -71,6 +71,8 @@ class Tally {
   any: ModelResult[] = [];
   failures: Array<{ modelId: string; error: unknown }> = [];
   budgetStop?: BudgetExceededError;
+  /** step indexes of answers the verifier said NO to */
+  rejected = new Set<number>();
 
   record(ctx: ChainContext, result: ModelResult): { ok: boolean; reason: string } {
     this.any.push(result);
@@ -82,6 +84,9 @@ class Tally {
   /** No gate passed: the most capable format-valid answer, else the most capable answer, else the failure. */
   settle(): StrategyOutcome {
     const pick = this.valid[this.valid.length - 1] ?? this.any[this.any.length - 1];
+    if (pick && this.rejected.has(pick.stepIndex)) {
+      return { answer: pick, contributors: [pick], into: [pick], doubt: "the verifier said NO to this answer and could not answer in its place" };
+    }
     if (pick) return { answer: pick, contributors: [pick], into: [pick] };
     if (this.budgetStop) throw noUsableResult(this.budgetStop, this.failures[this.failures.length - 1]?.error);
     throw allFailed(this.failures);
@@ -119,6 +124,7 @@ async function withVerifier(ctx: ChainContext, answers: ChainStep[], verifier: C
       tally.budgetStop = budgetStop;
       break;
     }
+    if (verdict === "no") tally.rejected.add(result.stepIndex);
     escalation = { from: step.modelId, reason: verdict === "no" ? "verifier said NO" : "verifier gave no verdict" };
   }
   return tally.settle();

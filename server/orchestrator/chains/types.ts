@@ -74,6 +74,8 @@ export interface ExecuteOutcome {
    * steps that only fed it (proposers, drafts, verifiers, fellow voters).
    */
   answer: ModelResult;
+  /** StrategyOutcome.doubt: the answer is returned but not worth serving again */
+  doubt?: string;
   /** every completed step, in step-index order (failed steps are only in the events) */
   steps: ModelResult[];
   /** whether the result passed the format validator for requirements.format */
@@ -88,4 +90,6 @@ export interface StrategyOutcome {
   contributors: ModelResult[];
   /** the steps whose output flows into the "result" node (message.sent step:i → result) */
   into: ModelResult[];
+  /** why the answer is known to be doubtful although it is returned (a cascade's verifier said NO to it) */
+  doubt?: string;
 }
