@@ -1,5 +1,5 @@
 import type Database from "better-sqlite3";
-import { asc, count, gt, gte, lte, sql } from "drizzle-orm";
+import { asc, count, eq, gt, gte, lte, sql } from "drizzle-orm";
 import type { Db } from "../client";
 import { resultCache, tasks } from "../schema";
 
@@ -11,7 +11,7 @@ function statements(db: Db) {
   let found = prepared.get(db.$client);
   if (!found) {
     found = {
-      find: db.$client.prepare("SELECT output, model_id AS modelId, task_id AS taskId FROM result_cache WHERE key = ? AND expires_at > ?"),
+      find: db.$client.prepare("SELECT output, model_id AS modelId, task_id AS taskId FROM result_cache WHERE key = ? AND expires_at > ? AND created_at > ?"),
       touch: db.$client.prepare("UPDATE result_cache SET hits = hits + 1, last_used_at = ? WHERE key = ?"),
     };
     prepared.set(db.$client, found);
@@ -19,9 +19,13 @@ function statements(db: Db) {
   return found;
 }
 
-/** A live (unexpired) entry's answer. */
-export function findLiveEntry(db: Db, key: string, now: number): Pick<ResultCacheRow, "output" | "modelId" | "taskId"> | undefined {
-  return statements(db).find.get(key, now) as Pick<ResultCacheRow, "output" | "modelId" | "taskId"> | undefined;
+/** A live entry's answer: unexpired, and stored after `storedAfter` (a TTL lowered since applies to old entries too). */
+export function findLiveEntry(db: Db, key: string, now: number, storedAfter: number): Pick<ResultCacheRow, "output" | "modelId" | "taskId"> | undefined {
+  return statements(db).find.get(key, now, storedAfter) as Pick<ResultCacheRow, "output" | "modelId" | "taskId"> | undefined;
+}
+
+export function deleteEntry(db: Db, key: string): void {
+  db.delete(resultCache).where(eq(resultCache.key, key)).run();
 }
 
 export function markEntryUsed(db: Db, key: string, now: number): void {

@@ -193,7 +193,8 @@ export function createTaskPipeline(deps: {
     if (!row || row.status !== "queued") return;
     const startedAt = Date.now();
     const cacheKey = cacheKeyOf(row, cache);
-    const hit = cacheKey ? cache.lookup(cacheKey) : undefined;
+    // an answer from a model disabled or deleted since is not served (nor credited to it)
+    const hit = cacheKey ? cache.lookup(cacheKey, (id) => roster.list().some((m) => m.id === id && m.enabled)) : undefined;
     beforeWrite();
     if (hit) {
       const claimed = claimQueuedTask(db, taskId, {

@@ -15,9 +15,18 @@ export interface CacheableRequest {
   sampling?: Sampling | null;
 }
 
-/** Trimmed, with every run of whitespace one space: reflowed or re-indented text asks the same thing. */
+/**
+ * Trimmed, each line trimmed and its runs of spaces and tabs made one, blank lines dropped: re-indented or
+ * re-spaced text asks the same thing. Line breaks stay: the analyser reads a prompt line by line (a list on
+ * separate lines asks for a list answer), so text joined onto one line may ask for another format.
+ */
 export function normaliseText(text: string): string {
-  return text.trim().replace(/\s+/g, " ");
+  return text
+    .trim()
+    .split(/\r?\n/)
+    .map((line) => line.trim().replace(/[ \t]+/g, " "))
+    .filter((line) => line !== "")
+    .join("\n");
 }
 
 /** Keys sorted and undefined dropped, so equal settings always serialise the same. */
@@ -40,6 +49,6 @@ export function resultCacheKey(request: CacheableRequest): string {
   const target = request.pinnedModelId
     ? { model: request.pinnedModelId, fallbacks: request.pinnedFallbacks ?? [] }
     : { strategy: request.strategy, policy: request.policy };
-  const canonical = JSON.stringify({ v: 1, conversation, target, constraints: stable(request.constraints), sampling: stable(request.sampling ?? {}) });
+  const canonical = JSON.stringify({ v: 2, conversation, target, constraints: stable(request.constraints), sampling: stable(request.sampling ?? {}) });
   return createHash("sha256").update(canonical).digest("hex");
 }

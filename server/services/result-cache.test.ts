@@ -14,9 +14,12 @@ function cacheAt(settings: { ttlMs: number; maxEntries: number }) {
 describe("result cache key", () => {
   const base = { prompt: "What is 2 + 2?", strategy: "auto", policy: "balanced", constraints: {} };
 
-  it("ignores whitespace differences and constraint order, not content", () => {
+  it("ignores spacing differences and constraint order, not content or line breaks", () => {
     const key = resultCacheKey(base);
-    expect(resultCacheKey({ ...base, prompt: "  What is\n2  +\t2? " })).toBe(key);
+    expect(resultCacheKey({ ...base, prompt: "  What  is 2\t+  2? " })).toBe(key);
+    // the analyser reads line by line: a list on separate lines may ask for another format than the same words on one line
+    expect(resultCacheKey({ ...base, prompt: "Classify: - I love it - I hate it" })).not.toBe(resultCacheKey({ ...base, prompt: "Classify:\n- I love it\n- I hate it" }));
+    expect(resultCacheKey({ ...base, prompt: "Classify:\n  - I love it\n\n- I hate it  " })).toBe(resultCacheKey({ ...base, prompt: "Classify:\n- I love it\n- I hate it" }));
     expect(resultCacheKey({ ...base, prompt: "What is 2 + 3?" })).not.toBe(key);
     expect(resultCacheKey({ ...base, constraints: { maxCostUsd: 1, minQuality: 0.5 } })).toBe(
       resultCacheKey({ ...base, constraints: { minQuality: 0.5, maxCostUsd: 1 } }),
@@ -55,6 +58,26 @@ describe("result cache store", () => {
     advance(59_999);
     expect(cache.lookup("k1")?.taskId).toBe("t1");
     advance(2);
+    expect(cache.lookup("k1")).toBeUndefined();
+    expect(cache.stats().entries).toBe(0);
+  });
+
+  it("applies a TTL lowered since to the entries stored before", () => {
+    const db = createDb(":memory:");
+    let now = 1_000_000;
+    createResultCache({ db, settings: { ttlMs: 24 * 3_600_000, maxEntries: 100 }, now: () => now }).store("k1", answer("t1"));
+    const reopened = createResultCache({ db, settings: { ttlMs: 60_000, maxEntries: 100 }, now: () => now });
+    now += 59_000;
+    expect(reopened.lookup("k1")?.taskId).toBe("t1");
+    now += 3_600_000;
+    expect(reopened.lookup("k1")).toBeUndefined();
+  });
+
+  it("does not serve, and drops, an answer whose model may no longer answer", () => {
+    const { cache } = cacheAt({ ttlMs: 60_000, maxEntries: 100 });
+    cache.store("k1", answer("t1"));
+    expect(cache.lookup("k1", (id) => id !== "m1")).toBeUndefined();
+    // dropped, not just skipped: the model coming back does not revive the old answer
     expect(cache.lookup("k1")).toBeUndefined();
     expect(cache.stats().entries).toBe(0);
   });

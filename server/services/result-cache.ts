@@ -62,13 +62,21 @@ export function createResultCache(deps: { db: Db; settings: ResultCacheSettings;
     enabled,
     settings,
 
-    /** A live answer for this key, counted as used; undefined on a miss or when the cache is off. */
-    lookup(key: string): CachedAnswer | undefined {
+    /**
+     * A live answer for this key, counted as used; undefined on a miss or when the cache is off. An answer whose
+     * model may no longer answer (`servable` says no: disabled or deleted since) is a miss and is dropped, so a
+     * roster change takes effect on the next task as it does for routed tasks.
+     */
+    lookup(key: string, servable: (modelId: string) => boolean = () => true): CachedAnswer | undefined {
       if (!enabled) return undefined;
       const at = now();
-      const row = q.findLiveEntry(db, key, at);
+      const row = q.findLiveEntry(db, key, at, at - settings.ttlMs);
       if (!row) return undefined;
       beforeWrite();
+      if (row.modelId !== null && !servable(row.modelId)) {
+        q.deleteEntry(db, key);
+        return undefined;
+      }
       q.markEntryUsed(db, key, at);
       return { output: row.output, modelId: row.modelId, taskId: row.taskId };
     },
