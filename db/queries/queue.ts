@@ -1,7 +1,7 @@
-import { and, asc, count, desc, eq, inArray, ne, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, ne, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../client";
 import { tasks, taskSteps, type TASK_STATUSES } from "../schema";
-import { updateRows } from "../statements";
+import { statement, updateRows } from "../statements";
 
 type TaskStatusValue = (typeof TASK_STATUSES)[number];
 
@@ -50,15 +50,60 @@ export function claimQueuedTask(db: Db, id: string, patch: Partial<typeof tasks.
   return updateRows(db.$client, tasks, patch, { id, status: "queued" }) === 1;
 }
 
-/** Cancels a task that is still queued or running; false when it had already ended. */
+/** A task's completed steps summed in SQL, for the row being updated: read and written by one statement. */
+const completedStepsSum = (column: "cost_usd" | "input_tokens" | "output_tokens") =>
+  `(select coalesce(sum(s.${column}), 0) from task_steps s where s.task_id = "tasks"."id" and s.status = 'completed')`;
+
+/**
+ * Cancels a task that is still queued or running; false when it had already ended. The steps it completed stay
+ * billed: one running elsewhere (the server, cancelled from the CLI) or waiting to resume has paid for them, and
+ * summing them in the UPDATE itself leaves no gap in which a step could complete unbilled.
+ */
 export function cancelActiveTask(db: Db, id: string, patch: Partial<typeof tasks.$inferInsert>): boolean {
   return (
     db
       .update(tasks)
-      .set(patch)
+      .set({
+        ...patch,
+        costUsd: sql.raw(completedStepsSum("cost_usd")),
+        inputTokens: sql.raw(completedStepsSum("input_tokens")),
+        outputTokens: sql.raw(completedStepsSum("output_tokens")),
+      })
       .where(and(eq(tasks.id, id), inArray(tasks.status, ["queued", "running"])))
       .run().changes === 1
   );
+}
+
+export interface Rebilled {
+  costUsd: number;
+  inputTokens: number;
+  outputTokens: number;
+}
+
+const SPENT_ON_ROW = `select cost_usd as costUsd, input_tokens as inputTokens, output_tokens as outputTokens from tasks where id = ?`;
+const REBILL_ENDED = `update tasks set cost_usd = ${completedStepsSum("cost_usd")}, input_tokens = ${completedStepsSum("input_tokens")},
+  output_tokens = ${completedStepsSum("output_tokens")} where id = ? and status <> 'running'`;
+
+/**
+ * For a task another process ended while this one was running it (a CLI cancel): bills it anew from every step
+ * it completed, those that finished here after the other process had billed it included. Returns what that
+ * added (zeros when nothing finished in between), or undefined when the task is missing or still running.
+ */
+export function rebillEndedTask(db: Db, id: string): Rebilled | undefined {
+  const before = statement(db.$client, SPENT_ON_ROW).get(id) as Rebilled | undefined;
+  if (!before || statement(db.$client, REBILL_ENDED).run(id).changes !== 1) return undefined;
+  const after = statement(db.$client, SPENT_ON_ROW).get(id) as Rebilled;
+  return {
+    costUsd: after.costUsd - before.costUsd,
+    inputTokens: after.inputTokens - before.inputTokens,
+    outputTokens: after.outputTokens - before.outputTokens,
+  };
+}
+
+/** Model calls a task started after the event `eventId`: the ids of task_events are the order of its history. */
+export function stepsStartedAfter(db: Db, taskId: string, eventId: number): number {
+  const row = statement(db.$client, `select count(*) as n from task_events where task_id = ? and type = 'step.started' and id > ?`).get(taskId, eventId) as { n: number };
+  return row.n;
 }
 
 /**

@@ -99,6 +99,17 @@ export function listEvents(db: Db, taskId: string, afterId = 0): TaskEventRow[] 
   return selectRows<TaskEventRow>(db.$client, taskEvents, `"task_id" = ? and "id" >= ?`, [taskId, afterId + 1], `order by "id" asc`);
 }
 
+/** The event that ended a task (task.completed or task.failed), if it has ended; the newest should there be several. */
+export function findTerminalEvent(db: Db, taskId: string): TaskEventRow | undefined {
+  return selectRows<TaskEventRow>(
+    db.$client,
+    taskEvents,
+    `"task_id" = ? and "type" in ('task.completed', 'task.failed')`,
+    [taskId],
+    `order by "id" desc limit 1`,
+  )[0];
+}
+
 export function insertMessage(db: Db, row: typeof messages.$inferInsert): void {
   insertRow(db.$client, messages, row);
 }

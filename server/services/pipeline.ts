@@ -150,7 +150,7 @@ export function createTaskPipeline(deps: {
         latencyMs: Date.now() - x.startedAt,
         completedAt: Date.now(),
       });
-      if (!ended) return;
+      if (!ended) return endedElsewhere(taskId);
       record({ type: "task.completed", taskId, status: "completed" });
       // a pinned plain answer carries no signal to learn from (profiles.learnFromTask would read the row to find out)
       if (!(x.pinned && requirements.format === "text")) profiles.learnFromTask(taskId);
@@ -176,9 +176,17 @@ export function createTaskPipeline(deps: {
         completedAt: Date.now(),
       });
       if (ended) record({ type: "task.failed", taskId, status, error: message });
+      else endedElsewhere(taskId);
     } finally {
       running.delete(taskId);
     }
+  }
+
+  const endedElsewhereListeners: Array<(taskId: string) => void> = [];
+
+  /** The row was ended by another process (a CLI cancel) while the run was here: its end went out on that process's bus. */
+  function endedElsewhere(taskId: string): void {
+    for (const listener of endedElsewhereListeners) listener(taskId);
   }
 
   function spentOn(taskId: string) {
@@ -275,6 +283,7 @@ export function createTaskPipeline(deps: {
     run,
     resume,
     runningIds: () => [...running.keys()],
+    onEndedElsewhere: (listener) => void endedElsewhereListeners.push(listener),
     cancel(taskId: string): boolean {
       const controller = running.get(taskId);
       controller?.abort(new ProviderError("aborted", CANCELLED));

@@ -12,7 +12,7 @@ export function watchQueueFromOtherProcesses(deps: {
   runningIds(): string[];
   /** of these ids, the ones no longer `running` in the database */
   noLongerRunning(ids: string[]): string[];
-  /** abort a task here because another process ended it */
+  /** abort a task here because another process ended it (the run then tells this process's waiters: tasks.ts) */
   abortEndedElsewhere(taskId: string): void;
   /** queued rows may exist that this process has not seen */
   refill(): void;

@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import type { Db } from "@/db/client";
-import { cancelActiveTask, listTaskSummaries, type TaskSummaryFilter } from "@/db/queries/queue";
+import { cancelActiveTask, listTaskSummaries, rebillEndedTask, stepsStartedAfter, type Rebilled, type TaskSummaryFilter } from "@/db/queries/queue";
 import * as q from "@/db/queries/tasks";
+import { statement } from "@/db/statements";
 import { NotFoundError } from "@/server/orchestrator/errors";
 import {
   type ChatMessage,
@@ -18,6 +19,9 @@ import type { TaskQueue } from "./queue";
 import { closeInterruptedSteps, INTERRUPTED, resumeVerdict } from "./resume";
 import type { TaskRecorder } from "./task-recorder";
 import type { PublishedEvent, TaskEventBus } from "./event-bus";
+import { PendingRollups } from "./metrics/rollup-pending";
+import type { Increments } from "./metrics/rollup-rows";
+import { STRATEGY_SQL } from "./metrics/rollup-sql";
 
 export type TaskSource = "ui" | "cli" | "api" | "gateway";
 
@@ -73,6 +77,29 @@ export interface TaskRunner {
   cancel(taskId: string): boolean;
   /** ids of the tasks running in this process */
   runningIds(): string[];
+  /** `listener` hears of each task another process ended (a CLI cancel) while it was running here */
+  onEndedElsewhere(listener: (taskId: string) => void): void;
+}
+
+/**
+ * Adds to the task rollups of a task already counted, in the buckets of its end (`at`): what steps that completed
+ * after another process recorded its end added to its figures. Without it the metrics would lag the tasks table.
+ */
+function addToTaskRollups(db: Db, taskId: string, at: number, extra: Rebilled & { steps: number }): void {
+  const add: Increments = {};
+  if (extra.costUsd !== 0) add.cost_usd = extra.costUsd;
+  if (extra.inputTokens !== 0) add.input_tokens = extra.inputTokens;
+  if (extra.outputTokens !== 0) add.output_tokens = extra.outputTokens;
+  if (extra.steps !== 0) add.steps = extra.steps;
+  if (Object.keys(add).length === 0) return;
+  // the strategy key its end was counted under (metrics/rollup-writer.ts reads the same expression)
+  const row = statement(db.$client, `SELECT ${STRATEGY_SQL} AS strategy FROM tasks t WHERE t.id = ?`).get(taskId) as { strategy: string | null } | undefined;
+  const rollups = new PendingRollups(db.$client);
+  rollups.add([
+    { dim: "task", key: "", at, add, vectors: {} },
+    { dim: "strategy", key: row?.strategy ?? "unknown", at, add, vectors: {} },
+  ]);
+  rollups.flush();
 }
 
 export function createTaskService(deps: {
@@ -88,6 +115,27 @@ export function createTaskService(deps: {
   commitNow?: () => void;
 }) {
   const { db, bus, record, queue } = deps;
+
+  /**
+   * A task another process ended while it ran here (a CLI cancel, noticed by queue-watch.ts): that process recorded
+   * its end, on its own bus, and billed and counted the steps completed by then. Steps completed here since are
+   * billed too (the rollups get the difference), then the end is published here, where the task's waiters are
+   * (the gateway's follow, watch()): without it they would wait forever.
+   */
+  function settleEndedElsewhere(taskId: string): void {
+    deps.beforeWrite?.();
+    const end = q.findTerminalEvent(db, taskId);
+    try {
+      const added = rebillEndedTask(db, taskId);
+      if (end && added) addToTaskRollups(db, taskId, end.at, { ...added, steps: stepsStartedAfter(db, taskId, end.id) });
+    } catch (error) {
+      // the waiters must still hear of the end; the figures stay as the other process left them
+      console.error(`Ensemble: could not bill the steps task ${taskId} completed after it was ended elsewhere:`, error);
+    }
+    if (end) bus.publish(taskId, { id: end.id, at: end.at, event: end.payload as TaskEvent });
+  }
+  // now rather than on first use: the worker pool starts runs without going through this service
+  deps.runner().onEndedElsewhere(settleEndedElsewhere);
 
   function get(id: string) {
     const task = q.findTask(db, id);
@@ -170,9 +218,9 @@ export function createTaskService(deps: {
 
     /**
      * Stops a queued, running or resuming task; a finished task stays as it is. A task running in this process
-     * is aborted here and ends `cancelled` within moments ("cancelling"). Otherwise the row is ended at once:
-     * queued, waiting to resume, or running in another process — whose worker notices the row and aborts
-     * (queue-watch.ts).
+     * is aborted here and ends `cancelled` within moments ("cancelling"). Otherwise the row is ended at once,
+     * billed for the steps it completed: queued, waiting to resume, or running in another process — whose worker
+     * notices the row, aborts and tells its own waiters (queue-watch.ts, settleEndedElsewhere).
      */
     cancel(id: string): { status: string } {
       const task = q.findTask(db, id);
@@ -212,7 +260,9 @@ export function createTaskService(deps: {
             wake = undefined;
             continue;
           }
-          if (next.id !== undefined && next.id <= lastId) continue;
+          // an end recorded by another process (a CLI cancel) is published here after this process's own later
+          // events (the aborted step's step.failed): its id is lower, yet it is new, as watch() stops at the first end
+          if (next.id !== undefined && next.id <= lastId && !TERMINAL_EVENTS.has(next.event.type)) continue;
           if (next.id !== undefined) lastId = next.id;
           yield next;
           if (TERMINAL_EVENTS.has(next.event.type)) return;
