@@ -61,7 +61,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   });
   const cache = createResultCache({ db, settings: resultCacheSettingsFromEnv(), beforeWrite: group.enter });
   let runner: TaskRunner | undefined;
-  const shadow = createShadowSampler({ db, roster, clients });
+  const shadow = createShadowSampler({ db, roster, clients, guard: breakers.guard });
   const taskRunner = () =>
     (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles, cache, breakers, beforeWrite: group.enter, shadow }));
   const queue = createTaskQueue({ db, runner: taskRunner });
@@ -73,7 +73,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
     }
   };
   const tasks = createTaskService({ db, bus, record, beforeWrite: group.enter, commitNow: group.commitNow, runner: taskRunner, queue, modelUsable });
-  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, queue, cache, breakers, clients, shadow, apiKeys: createApiKeyService(db), loginLimiter: createLoginLimiter() };
+  return { db, bus, users, providers, roster, routing, analysis, profiles, discovery, tasks, queue, cache, breakers, clients, shadow, apiKeys: createApiKeyService(db, bus), loginLimiter: createLoginLimiter() };
 }
 
 export type Services = ReturnType<typeof createServices>;

@@ -1,7 +1,7 @@
 import type { ApiKeyPrincipal } from "@/server/services/api-keys";
 import type { Services } from "@/server/services/app";
 import type { ChatMessage, Sampling } from "@/server/orchestrator/spec";
-import { followTask, usageOf, type FollowHooks } from "./follow";
+import { followTask, type FollowHooks } from "./follow";
 import type { ModelTarget } from "./models";
 import { promptOf } from "./schema";
 import type { GatewayRequest } from "./transport";
@@ -39,7 +39,8 @@ export function submitGatewayTask(
     { source: "gateway", apiKeyId: key.id },
   );
   const follow = followTask(services.bus, id, hooks);
-  // the key's month advances by what the task cost, whether the caller is still listening or not
-  void follow.done.then((trace) => services.apiKeys.recordSpend(key.id, usageOf(trace).costUsd));
+  // the run starts on a later turn, so the hold is bound before any terminal event can release it; what the task
+  // cost is counted from that event (api-keys.ts), whoever ends the task, not from this caller's follow
+  services.apiKeys.bindTask(key, id);
   return { id, ...follow };
 }

@@ -12,8 +12,8 @@ describe("result cache through tasks.submit", () => {
     expect(first.cacheHit).toBe(false);
     expect(first.costUsd).toBeGreaterThan(0);
 
-    // the same request, reflowed: whitespace does not change the key
-    const second = await waitForTask(h, (await operator.tasks.submit(submit("  What is the capital\n of France? "))).id);
+    // the same request, re-spaced: spaces, tabs and blank lines do not change the key (line breaks do: see result-cache.test.ts)
+    const second = await waitForTask(h, (await operator.tasks.submit(submit("\n  What is  the capital\tof France? \n\n"))).id);
     expect(second.status).toBe("completed");
     expect(second.cacheHit).toBe(true);
     expect(second.cachedFromTaskId).toBe(first.id);
