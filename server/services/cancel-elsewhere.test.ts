@@ -103,6 +103,18 @@ function completedSpend(services: Services, id: string) {
   };
 }
 
+/** The task ended cancelled, billed for exactly its `count` completed steps (cost and tokens); returns the task. */
+function expectCancelledAndBilled(services: Services, id: string, count: number) {
+  const task = services.tasks.get(id);
+  const spent = completedSpend(services, id);
+  expect(task.status).toBe("cancelled");
+  expect(spent.count).toBe(count);
+  expect(spent.costUsd).toBeGreaterThan(0);
+  expect(task.costUsd).toBeCloseTo(spent.costUsd, 12);
+  expect([task.inputTokens, task.outputTokens]).toEqual([spent.inputTokens, spent.outputTokens]);
+  return task;
+}
+
 /** The task rollups (all days, per dimension) next to the tasks table they count, read on a fresh connection. */
 function rollupsAndTable(file: string) {
   const sqlite = createDb(file).$client;
@@ -161,13 +173,7 @@ describe("a CLI cancel of a task running in the server", () => {
 
     expect(await within(heard, 4000, "the bus subscriber")).toMatchObject({ type: "task.failed", status: "cancelled", error: "cancelled by an operator" });
     expect(await within(watched, 1000, "tasks.watch")).toMatchObject({ type: "task.failed", status: "cancelled" });
-    const task = server.tasks.get(id);
-    const spent = completedSpend(server, id);
-    expect(task.status).toBe("cancelled");
-    expect(spent.count).toBe(1);
-    expect(spent.costUsd).toBeGreaterThan(0);
-    expect(task.costUsd).toBeCloseTo(spent.costUsd, 12);
-    expect([task.inputTokens, task.outputTokens]).toEqual([spent.inputTokens, spent.outputTokens]);
+    const task = expectCancelledAndBilled(server, id, 1);
     // one end, recorded by the CLI; the server's cut-short call is closed after it
     expect(task.events.filter((e) => TERMINAL.has(e.type))).toHaveLength(1);
     expect(task.steps.map((s) => s.status)).toEqual(["completed", "failed"]);
@@ -231,13 +237,7 @@ describe("a CLI cancel of a task waiting to resume", () => {
     expect(cli.tasks.cancel(id)).toEqual({ status: "cancelled" });
     await committed();
 
-    const task = cli.tasks.get(id);
-    const spent = completedSpend(cli, id);
-    expect(task.status).toBe("cancelled");
-    expect(spent.count).toBe(1);
-    expect(spent.costUsd).toBeGreaterThan(0);
-    expect(task.costUsd).toBeCloseTo(spent.costUsd, 12);
-    expect([task.inputTokens, task.outputTokens]).toEqual([spent.inputTokens, spent.outputTokens]);
+    expectCancelledAndBilled(cli, id, 1);
     expectRollupsMatchTable(file);
   }, 20_000);
 });
