@@ -37,6 +37,17 @@ export function noLongerRunning(db: Db, ids: readonly string[]): string[] {
     .map((r) => r.id);
 }
 
+/** Of these task ids, the ones whose row has ended (completed, failed or cancelled). */
+export function endedAmong(db: Db, ids: readonly string[]): string[] {
+  if (ids.length === 0) return [];
+  return db
+    .select({ id: tasks.id })
+    .from(tasks)
+    .where(and(inArray(tasks.id, [...ids]), inArray(tasks.status, ["completed", "failed", "cancelled"])))
+    .all()
+    .map((r) => r.id);
+}
+
 /**
  * Ends a running task, unless someone else ended it first (a cancel from the CLI, another process):
  * returns false then, and the caller records no second terminal event.

@@ -64,7 +64,7 @@ export function createServices(db: Db, options: ServiceOptions = {}) {
   const shadow = createShadowSampler({ db, roster, clients, guard: breakers.guard });
   const taskRunner = () =>
     (runner ??= createTaskPipeline({ db, record, roster, clients, analyzer: analysis.analyzer, routing, profiles, cache, breakers, beforeWrite: group.enter, shadow }));
-  const queue = createTaskQueue({ db, runner: taskRunner });
+  const queue = createTaskQueue({ db, runner: taskRunner, waitedIds: () => bus.waitedTaskIds() });
   const modelUsable = (id: string) => {
     try {
       return roster.spec(id).enabled;

@@ -241,3 +241,46 @@ describe("a CLI cancel of a task waiting to resume", () => {
     expectRollupsMatchTable(file);
   }, 20_000);
 });
+
+/** Services created with ENSEMBLE_WORKERS set to `workers` (the worker pool reads it once, at creation). */
+async function withWorkers<T>(workers: number, create: () => Promise<T>): Promise<T> {
+  const before = process.env.ENSEMBLE_WORKERS;
+  process.env.ENSEMBLE_WORKERS = String(workers);
+  try {
+    return await create();
+  } finally {
+    if (before === undefined) delete process.env.ENSEMBLE_WORKERS;
+    else process.env.ENSEMBLE_WORKERS = before;
+  }
+}
+
+describe("a CLI cancel of a task queued in the server behind a running one", () => {
+  it("ends the queued task's waiters in the server within about a second, at no cost", async () => {
+    const file = path.join(tempDir("ensemble-cancel-"), "ensemble.db");
+    const { server, atStep1 } = await withWorkers(1, () => serverAt(file, "hang"));
+    const ahead = server.tasks.submit(pipelineTask, { source: "ui" });
+    expect(await atStep1).toBe(ahead.id);
+    const { id } = server.tasks.submit({ ...pipelineTask, prompt: "Write a short paragraph about harbours." }, { source: "ui" });
+    const heard = endOnBus(server, id);
+    const watched = lastWatched(server, id);
+    await committed();
+    expect(server.tasks.get(id).status).toBe("queued");
+
+    const cli = await servicesOn(file);
+    expect(cli.tasks.cancel(id)).toEqual({ status: "cancelled" });
+
+    expect(await within(heard, 4000, "the bus subscriber")).toMatchObject({ type: "task.failed", status: "cancelled", error: "cancelled by an operator" });
+    expect(await within(watched, 1000, "tasks.watch")).toMatchObject({ type: "task.failed", status: "cancelled" });
+    const task = server.tasks.get(id);
+    expect([task.status, task.costUsd, task.steps.length]).toEqual(["cancelled", 0, 0]);
+    expect(task.events.filter((e) => TERMINAL.has(e.type))).toHaveLength(1);
+    // the task ahead of it runs on, untouched
+    expect(server.tasks.get(ahead.id).status).toBe("running");
+
+    expect(server.tasks.cancel(ahead.id)).toEqual({ status: "cancelling" });
+    await until(() => server.queue.active() === 0);
+    await committed();
+    expect(server.tasks.get(id).status).toBe("cancelled");
+    expectRollupsMatchTable(file);
+  }, 20_000);
+});

@@ -26,4 +26,9 @@ export class TaskEventBus {
     this.emitter.on(taskId, listener);
     return () => this.emitter.off(taskId, listener);
   }
+
+  /** ids of the tasks someone here is waiting on (a task page, a gateway caller): each unsubscribes at the task's end */
+  waitedTaskIds(): string[] {
+    return this.emitter.eventNames().filter((name): name is string => typeof name === "string" && name !== "*");
+  }
 }

@@ -184,7 +184,7 @@ export function createTaskPipeline(deps: {
 
   const endedElsewhereListeners: Array<(taskId: string) => void> = [];
 
-  /** The row was ended by another process (a CLI cancel) while the run was here: its end went out on that process's bus. */
+  /** Another process ended the task (a CLI cancel) while it ran or was waited on here: its end went out on that process's bus. */
   function endedElsewhere(taskId: string): void {
     for (const listener of endedElsewhereListeners) listener(taskId);
   }
@@ -284,6 +284,7 @@ export function createTaskPipeline(deps: {
     resume,
     runningIds: () => [...running.keys()],
     onEndedElsewhere: (listener) => void endedElsewhereListeners.push(listener),
+    announceEndedElsewhere: endedElsewhere,
     cancel(taskId: string): boolean {
       const controller = running.get(taskId);
       controller?.abort(new ProviderError("aborted", CANCELLED));

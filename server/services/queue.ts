@@ -1,5 +1,5 @@
 import type { Db } from "@/db/client";
-import { countWithStatus, noLongerRunning, oldestQueuedIds } from "@/db/queries/queue";
+import { countWithStatus, endedAmong, noLongerRunning, oldestQueuedIds } from "@/db/queries/queue";
 import { watchQueueFromOtherProcesses } from "./queue-watch";
 import type { TaskRunner } from "./tasks";
 import { createWorkerPool, workerConcurrencyFromEnv } from "./worker-pool";
@@ -8,7 +8,13 @@ import { createWorkerPool, workerConcurrencyFromEnv } from "./worker-pool";
  * The durable task queue: `queued` rows of tasks, run by this process's worker pool (ENSEMBLE_WORKERS at a
  * time). `depth()` and `active()` are what metrics and health report.
  */
-export function createTaskQueue(deps: { db: Db; runner: () => TaskRunner; concurrency?: number }) {
+export function createTaskQueue(deps: {
+  db: Db;
+  runner: () => TaskRunner;
+  concurrency?: number;
+  /** ids of the tasks someone in this process waits on (the event bus's subscribers) */
+  waitedIds?: () => string[];
+}) {
   const { db } = deps;
   const concurrency = deps.concurrency ?? workerConcurrencyFromEnv();
   const pool = createWorkerPool({
@@ -28,8 +34,8 @@ export function createTaskQueue(deps: { db: Db; runner: () => TaskRunner; concur
     /** resolves once this process has nothing running or waiting */
     idle: pool.idle,
     /**
-     * For the long-lived server: notice CLI cancels of tasks running here and tasks queued by other processes
-     * (see queue-watch.ts). Returns a stop function.
+     * For the long-lived server: notice CLI cancels of tasks running here, ends of tasks waited on here and
+     * tasks queued by other processes (see queue-watch.ts). Returns a stop function.
      */
     watchOtherProcesses: (): (() => void) =>
       watchQueueFromOtherProcesses({
@@ -37,6 +43,9 @@ export function createTaskQueue(deps: { db: Db; runner: () => TaskRunner; concur
         runningIds: () => deps.runner().runningIds(),
         noLongerRunning: (ids) => noLongerRunning(db, ids),
         abortEndedElsewhere: (id) => void deps.runner().cancel(id),
+        waitedIds: deps.waitedIds ?? (() => []),
+        endedAmong: (ids) => endedAmong(db, ids),
+        announceEndedElsewhere: (id) => deps.runner().announceEndedElsewhere(id),
         refill: pool.refillFromDatabase,
       }),
   };

@@ -77,8 +77,12 @@ export interface TaskRunner {
   cancel(taskId: string): boolean;
   /** ids of the tasks running in this process */
   runningIds(): string[];
-  /** `listener` hears of each task another process ended (a CLI cancel) while it was running here */
+  /**
+   * `listener` hears of each task another process ended (a CLI cancel) while it was running here, or that is waited
+   * on here though it was not running here (announceEndedElsewhere)
+   */
   onEndedElsewhere(listener: (taskId: string) => void): void;
+  announceEndedElsewhere(taskId: string): void;
 }
 
 /**
@@ -117,10 +121,10 @@ export function createTaskService(deps: {
   const { db, bus, record, queue } = deps;
 
   /**
-   * A task another process ended while it ran here (a CLI cancel, noticed by queue-watch.ts): that process recorded
-   * its end, on its own bus, and billed and counted the steps completed by then. Steps completed here since are
-   * billed too (the rollups get the difference), then the end is published here, where the task's waiters are
-   * (the gateway's follow, watch()): without it they would wait forever.
+   * A task another process ended while it ran or was waited on here (a CLI cancel, noticed by queue-watch.ts): that
+   * process recorded its end, on its own bus, and billed and counted the steps completed by then. Steps completed
+   * here since are billed too (the rollups get the difference), then the end is published here, where the task's
+   * waiters are (the gateway's follow, watch()): without it they would wait forever.
    */
   function settleEndedElsewhere(taskId: string): void {
     deps.beforeWrite?.();
