@@ -54,4 +54,13 @@ describe("the credentials check behind /api/auth/callback/credentials", () => {
     t += 5 * 60_000;
     expect(await checkCredentials(deps, { email: EMAIL, password: PASSWORD })).toMatchObject({ ok: true });
   });
+
+  it("counts guesses sent in parallel before any is checked: 100 at once, 10 checked", async () => {
+    let checked = 0;
+    const users = { authenticate: async (email: string, password: string) => (checked++, services.users.authenticate(email, password)) };
+    const deps: CredentialsDeps = { users, loginLimiter: createLoginLimiter(10, 5 * 60_000, Date.now) };
+    const outcomes = await Promise.all(Array.from({ length: 100 }, (_, i) => checkCredentials(deps, { email: EMAIL, password: `guess-${i}` })));
+    expect(checked).toBe(10);
+    expect(outcomes.filter((o) => !o.ok && o.reason === "rate-limited")).toHaveLength(90);
+  });
 });
