@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, linkSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const DEFAULT_DATABASE_URL = "./data/ensemble.db";
@@ -29,16 +29,31 @@ export function masterSecret(): string {
   if (fromEnv) throw new Error("ENSEMBLE_SECRET must be at least 16 characters long");
   const dir = dataDir();
   const file = path.join(/*turbopackIgnore: true*/ dir, "secret.key");
-  if (!existsSync(file)) {
-    mkdirSync(dir, { recursive: true });
-    try {
-      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
-    } catch (error) {
-      // another process (CLI and server starting together) created it first: read theirs
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
+  if (!existsSync(file)) createSecretFile(dir, file);
+  const secret = readFileSync(file, "utf8").trim();
+  // an empty or cut file would make every session and stored key derive from a guessable secret
+  if (secret.length < 16) {
+    throw new Error(`${file} holds ${secret.length} characters, fewer than 16: restore it from a backup, or set ENSEMBLE_SECRET (keys stored under the old secret stay unreadable)`);
   }
-  return (cachedSecret = readFileSync(file, "utf8").trim());
+  return (cachedSecret = secret);
+}
+
+/**
+ * Writes a fresh secret to a private temporary file and links it into place: the name appears with its whole
+ * content or not at all, so a process starting at the same moment (CLI and server) never reads it half-written.
+ */
+function createSecretFile(dir: string, file: string): void {
+  mkdirSync(dir, { recursive: true });
+  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+  writeFileSync(draft, randomBytes(32).toString("base64url"), { mode: 0o600, flag: "wx" });
+  try {
+    linkSync(draft, file);
+  } catch (error) {
+    // another process created it first: theirs is read
+    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
+  } finally {
+    rmSync(draft, { force: true });
+  }
 }
 
 export function adminBootstrap(): { email?: string; password?: string } {
