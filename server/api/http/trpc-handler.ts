@@ -1,5 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { TRPC_MAX_BATCH } from "../batch-limit";
 import { appRouter } from "../root";
 import type { TrpcContext } from "../trpc";
 
@@ -78,6 +79,7 @@ export function createTrpcHandler(deps: TrpcHandlerDeps) {
       endpoint: ENDPOINT,
       req,
       router: appRouter,
+      maxBatchSize: TRPC_MAX_BATCH,
       createContext: () => deps.createContext(req),
       onError({ error, path }) {
         if (error.code === "INTERNAL_SERVER_ERROR") deps.onInternalError?.(path, error.cause ?? error);

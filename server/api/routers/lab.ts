@@ -4,7 +4,7 @@ import { createTRPCRouter, operatorProcedure, viewerProcedure } from "../trpc";
 import { importLabSchema, labRunIdSchema, listLabRunsSchema, startLabSchema } from "../schemas/lab";
 import { labShadowRouter } from "./lab-shadow";
 
-/** Routing lab: every role may look; operators and admins import data and run evaluations (they cost CPU, not money). */
+/** Routing lab: every role may look; operators and admins import data and run evaluations (CPU, not money) and set shadow evaluation (money: lab-shadow.ts). */
 export const labRouter = createTRPCRouter({
   datasets: viewerProcedure.query(({ ctx }) => labServiceFor(ctx.services).list()),
   import: operatorProcedure
