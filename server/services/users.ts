@@ -23,9 +23,15 @@ export function createUserService(db: Db) {
 
     async create(input: NewUser) {
       const email = input.email.trim().toLowerCase();
-      if (q.findUserByEmail(db, email)) throw new ConflictError(`A user with email ${email} already exists`);
+      const taken = () => {
+        if (q.findUserByEmail(db, email)) throw new ConflictError(`A user with email ${email} already exists`);
+      };
+      taken();
+      const passwordHash = await hashPassword(input.password);
+      // again after the hash, with no await before the insert: a create for the same email may have finished meanwhile
+      taken();
       const id = randomUUID();
-      q.insertUser(db, { id, email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) });
+      q.insertUser(db, { id, email, name: input.name, role: input.role, passwordHash });
       return { id, email, name: input.name, role: input.role };
     },
 

@@ -36,6 +36,15 @@ describe("models router", () => {
     await expect(admin.models.get({ id: "sim-new" })).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 
+  it("keeps a disabled model disabled through an edit that does not mention it", async () => {
+    const h = await createHarness();
+    const admin = h.as("admin");
+    await admin.models.setEnabled({ id: "sim-swift-mini", enabled: false });
+    expect((await admin.models.update({ id: "sim-swift-mini", resilience: null })).enabled).toBe(false);
+    expect((await admin.models.update({ id: "sim-swift-mini", name: "Swift Mini (off)" })).enabled).toBe(false);
+    expect((await admin.models.update({ id: "sim-swift-mini", enabled: true })).enabled).toBe(true);
+  });
+
   it("names the field and the limit on bad input", async () => {
     const h = await createHarness();
     const error = (await h

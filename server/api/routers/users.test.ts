@@ -26,6 +26,18 @@ describe("users router", () => {
     expect((error as TRPCError).message).toMatch(/password: must be at least 10 characters/);
   });
 
+  it("answers two simultaneous creates of one email with one user and a conflict, not a server error", async () => {
+    const h = await createHarness();
+    const admin = h.as("admin");
+    const outcomes = await Promise.allSettled([
+      admin.users.create({ email: "dup@example.com", name: "A", password: "a-long-password", role: "viewer" }),
+      admin.users.create({ email: "DUP@example.com", name: "B", password: "a-long-password", role: "viewer" }),
+    ]);
+    expect(outcomes.filter((o) => o.status === "fulfilled")).toHaveLength(1);
+    expect(outcomes.find((o) => o.status === "rejected")).toMatchObject({ reason: { code: "CONFLICT" } });
+    expect((await admin.users.list()).filter((u) => u.email === "dup@example.com")).toHaveLength(1);
+  });
+
   it("refuses duplicate emails and demoting the last admin", async () => {
     const h = await createHarness();
     const admin = h.as("admin");

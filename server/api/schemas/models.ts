@@ -16,7 +16,8 @@ export const modelFieldsSchema = z.object({
     .max(10_000_000, "must be at most 10,000,000 tokens"),
   inputUsdPerMTok: z.number({ error: "must be a number" }).min(0, "must be at least 0").max(10_000, "must be at most 10,000"),
   outputUsdPerMTok: z.number({ error: "must be a number" }).min(0, "must be at least 0").max(10_000, "must be at most 10,000"),
-  enabled: z.boolean().default(true),
+  /** no default here: a partial update without it must keep the model's state (zod fills defaults in .partial()) */
+  enabled: z.boolean().optional(),
   simulated: simulatedConfigSchema.optional(),
   /** null: back to the defaults */
   resilience: resilienceSettingsSchema.nullable().optional(),
@@ -31,6 +32,7 @@ export const modelIdSchema = z
 
 export const createModelSchema = modelFieldsSchema.extend({
   id: modelIdSchema,
+  enabled: z.boolean().default(true),
   initialScores: z.object(scoreShape).strict().optional(),
 });
 
