@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { ChatMessage, Sampling } from "@/server/orchestrator/spec";
+import { MAX_TASK_CHARS, type ChatMessage, type Sampling } from "@/server/orchestrator/spec";
 import { MAX_FALLBACK_MODELS } from "./models";
 
 const textPart = z.object({ type: z.literal("text"), text: z.string() });
@@ -8,16 +8,22 @@ const content = z.union([z.string(), z.array(textPart, { error: "only text conte
   error: "must be a string or an array of text parts",
 });
 
-const message = z.object({
-  role: z.enum(["system", "developer", "user", "assistant"], { error: "must be one of system, developer, user, assistant (tool messages are not supported)" }),
-  content,
-  name: z.string().optional(),
-});
+const message = z
+  .object({
+    role: z.enum(["system", "developer", "user", "assistant"], { error: "must be one of system, developer, user, assistant (tool messages are not supported)" }),
+    content,
+    name: z.string().max(200, "must be at most 200 characters").optional(),
+  })
+  // the dashboard's and the CLI's limit on a task's text, for each message (text parts counted together)
+  .superRefine((m, ctx) => {
+    const length = typeof m.content === "string" ? m.content.length : m.content.reduce((sum, part) => sum + part.text.length, 0);
+    if (length > MAX_TASK_CHARS) ctx.addIssue({ code: "custom", path: ["content"], message: `must be at most ${MAX_TASK_CHARS.toLocaleString("en")} characters (got ${length.toLocaleString("en")})` });
+  });
 
 /** The chat-completions request: the fields Ensemble uses; the rest of OpenAI's are accepted and ignored. */
 export const chatCompletionSchema = z.looseObject({
-  model: z.string({ error: "is required: a roster model id, auto, or ensemble/<strategy>" }).min(1, "is required").max(200),
-  messages: z.array(message, { error: "is required: an array of messages" }).min(1, "must contain at least one message").max(1000),
+  model: z.string({ error: "is required: a roster model id, auto, or ensemble/<strategy>" }).min(1, "is required").max(200, "must be at most 200 characters"),
+  messages: z.array(message, { error: "is required: an array of messages" }).min(1, "must contain at least one message").max(1000, "must contain at most 1000 messages"),
   stream: z.boolean().nullish(),
   stream_options: z.object({ include_usage: z.boolean().optional() }).nullish(),
   n: z.literal(1, { error: "only n=1 is supported" }).nullish(),
@@ -30,7 +36,7 @@ export const chatCompletionSchema = z.looseObject({
     .union([z.string(), z.array(z.string()).max(4, "at most 4 stop sequences")], { error: "must be a string or an array of up to 4 strings" })
     .nullish(),
   /** fallbacks for a roster `model`, tried in order when it fails (OpenRouter's field) */
-  models: z.array(z.string().min(1).max(200), { error: "must be an array of roster model ids" }).max(MAX_FALLBACK_MODELS, `at most ${MAX_FALLBACK_MODELS} fallback models`).nullish(),
+  models: z.array(z.string().min(1, "is required").max(200, "must be at most 200 characters"), { error: "must be an array of roster model ids" }).max(MAX_FALLBACK_MODELS, `at most ${MAX_FALLBACK_MODELS} fallback models`).nullish(),
 });
 
 export type ChatCompletionRequest = z.infer<typeof chatCompletionSchema>;
