@@ -105,13 +105,16 @@ export function createProfileService(deps: { db: Db; roster: RosterService; now?
       if (!task) throw new NotFoundError("Task", taskId);
       if (task.status !== "completed" || !task.modelId) throw new InvalidInputError("taskId", "only a completed task can be rated");
       const requirements = task.requirements as TaskRequirements | null;
-      const previous = q.feedbackOf(db, taskId).find((f) => f.userId === userId);
-      q.upsertFeedback(db, { taskId, userId, value: rating === "up" ? 1 : -1, at: now() });
-      // a changed mind replaces the rating but does not count twice as evidence
-      if (!previous && requirements && roster.list().some((m) => m.id === task.modelId)) {
-        db.transaction(() => observe(task.modelId as string, requirements.capabilities, { kind: "feedback", rating }));
-        roster.changed();
-      }
+      // the rating and its evidence are written together: a rating stored without its evidence would never add it later
+      const learned = db.transaction(() => {
+        const previous = q.feedbackOf(db, taskId).find((f) => f.userId === userId);
+        q.upsertFeedback(db, { taskId, userId, value: rating === "up" ? 1 : -1, at: now() });
+        // a changed mind replaces the rating but does not count twice as evidence
+        if (previous || !requirements || !roster.list().some((m) => m.id === task.modelId)) return false;
+        observe(task.modelId as string, requirements.capabilities, { kind: "feedback", rating });
+        return true;
+      });
+      if (learned) roster.changed();
       return { taskId, rating };
     },
 
@@ -120,8 +123,10 @@ export function createProfileService(deps: { db: Db; roster: RosterService; now?
     /** A hand-set score: kept apart from the posterior, shown as manual, with who and when. */
     setManual(modelId: string, capability: Capability, score: number, userId: string) {
       requireModel(modelId);
-      q.updateProfile(db, modelId, capability, { manualScore: score, manualBy: userId, manualAt: now(), updatedAt: now() });
-      recordHistory(modelId, capability, "manual", true);
+      db.transaction(() => {
+        q.updateProfile(db, modelId, capability, { manualScore: score, manualBy: userId, manualAt: now(), updatedAt: now() });
+        recordHistory(modelId, capability, "manual", true);
+      });
       roster.changed();
     },
 
@@ -131,14 +136,16 @@ export function createProfileService(deps: { db: Db; roster: RosterService; now?
       const row = q.findProfile(db, modelId, capability);
       if (!row) throw new NotFoundError("Profile", `${modelId}/${capability}`);
       const discovered = row.discoveredAlpha !== null && row.discoveredBeta !== null;
-      q.updateProfile(db, modelId, capability, {
-        manualScore: null,
-        manualBy: null,
-        manualAt: null,
-        ...(discovered ? { alpha: row.discoveredAlpha as number, beta: row.discoveredBeta as number, source: "discovered" as const } : {}),
-        updatedAt: now(),
+      db.transaction(() => {
+        q.updateProfile(db, modelId, capability, {
+          manualScore: null,
+          manualBy: null,
+          manualAt: null,
+          ...(discovered ? { alpha: row.discoveredAlpha as number, beta: row.discoveredBeta as number, source: "discovered" as const } : {}),
+          updatedAt: now(),
+        });
+        recordHistory(modelId, capability, discovered ? "discovered" : row.source, true);
       });
-      recordHistory(modelId, capability, discovered ? "discovered" : row.source, true);
       roster.changed();
     },
 
