@@ -49,6 +49,7 @@ export function rosterHealth(
   registry: RegistryLike,
   byModel: readonly StepStats[],
   breakers?: readonly BreakerState[],
+  at: number = Date.now(),
 ): RosterHealth[] {
   const stats = new Map(byModel.map((s) => [s.key, s]));
   const breakerOf = new Map((breakers ?? []).map((b) => [b.modelId, b]));
@@ -62,7 +63,7 @@ export function rosterHealth(
       name: m.name,
       simulated: m.isSimulated,
       enabled: m.enabled,
-      health: breaker?.state ?? live?.health ?? "closed",
+      health: breaker ? breakerHealth(breaker, at) : (live?.health ?? "closed"),
       breakerFailures: breaker ? breaker.failures : null,
       nextProbeAt: breaker?.nextProbeAt ?? null,
       routerErrorRate: live ? live.errorRate : null,
@@ -70,6 +71,16 @@ export function rosterHealth(
       requests: recent?.requests ?? 0,
     };
   });
+}
+
+/**
+ * As routing sees it (services/breakers.ts routingHealth): an open breaker whose probe is due lets the next call
+ * through, so it counts as half-open. Otherwise health would report "degraded" until a call arrives — and a load
+ * balancer that stops sending calls on that answer would keep it there.
+ */
+function breakerHealth(breaker: BreakerState, at: number): HealthState {
+  if (breaker.state === "open" && breaker.nextProbeAt !== null && at >= breaker.nextProbeAt) return "half-open";
+  return breaker.state;
 }
 
 export interface BreakerCounts {

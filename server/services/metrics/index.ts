@@ -54,7 +54,7 @@ export function createMetricsService(deps: MetricsDeps) {
     const { buckets, totals } = taskBuckets(db, window);
     const steps = stepStats(db, window);
     const models = roster.list();
-    const health = rosterHealth(models, registry, steps.byModel, breakers());
+    const health = rosterHealth(models, registry, steps.byModel, breakers(), at);
     const finished = totals.completed + totals.failed;
     const spanMinutes = (window.to - window.from) / 60_000;
     // with no cache wired in and no hit ever recorded, a 0% rate would claim a cache that does not exist
@@ -103,7 +103,7 @@ export function createMetricsService(deps: MetricsDeps) {
     const series = modelSeries(db, id, window);
     const requests = series.buckets.reduce((s, b) => s + b.requests, 0);
     const failed = series.buckets.reduce((s, b) => s + b.failed, 0);
-    const [health] = rosterHealth([entry], registry, [], breakers());
+    const [health] = rosterHealth([entry], registry, [], breakers(), at);
     return {
       window,
       model: {
@@ -143,7 +143,7 @@ export function createMetricsService(deps: MetricsDeps) {
     } catch {
       database = false;
     }
-    const counts = breakerCounts(rosterHealth(roster.list(), registry, [], breakers()));
+    const counts = breakerCounts(rosterHealth(roster.list(), registry, [], breakers(), now()));
     // one open breaker is routed around; the instance is only unfit when nothing can serve a task
     const canServe = counts.closed + counts.halfOpen > 0;
     return {

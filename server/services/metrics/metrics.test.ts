@@ -219,6 +219,17 @@ describe("system and health", () => {
     expect(breakerCounts([{ health: "open", enabled: true }, { health: "half-open", enabled: true }, { health: "closed", enabled: false }])).toEqual({ open: 1, halfOpen: 1, closed: 0 });
   });
 
+  it("counts an open breaker whose probe is due as half-open, as routing does, so health recovers without traffic", () => {
+    const enabled = services.roster.list().filter((m) => m.enabled).length;
+    let at = NOW;
+    const allOpen = () => services.roster.list().map((m) => ({ modelId: m.id, state: "open" as const, failures: 5, openedAt: NOW, nextProbeAt: NOW + 1000 }));
+    const metrics = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => at, breakerSnapshot: allOpen });
+    expect(metrics.health()).toMatchObject({ status: "degraded", breakers: { open: enabled, halfOpen: 0 } });
+    at = NOW + 1000;
+    expect(metrics.health()).toMatchObject({ status: "ok", breakers: { open: 0, halfOpen: enabled } });
+    expect(metrics.overview("15m").roster[0]).toMatchObject({ health: "half-open", nextProbeAt: NOW + 1000 });
+  });
+
   it("metricsDepsOf picks the live sources a services bundle carries", () => {
     const deps = metricsDepsOf({
       db,
