@@ -101,3 +101,24 @@ describe("task pipeline cache", () => {
     expect(second.steps.length).toBeGreaterThan(0);
   });
 });
+
+describe("task pipeline bookkeeping after completion", () => {
+  it("keeps a completed task completed, announced once and still cached when learning from it throws", async () => {
+    vi.spyOn(services.profiles, "learnFromTask").mockImplementation(() => {
+      throw new Error("profile write failed");
+    });
+    const logged = vi.spyOn(console, "error").mockImplementation(() => undefined);
+    const ended: string[] = [];
+    services.bus.subscribe("*", ({ event }) => {
+      if (event.type === "task.completed" || event.type === "task.failed") ended.push(event.type);
+    });
+    const input = { prompt: "What is 2 + 2?", strategy: "single" as const, policy: "balanced" as const, constraints: {}, cache: true };
+
+    const task = await services.tasks.runToCompletion(input, { source: "cli" });
+    expect(task.status).toBe("completed");
+    expect(ended).toEqual(["task.completed"]);
+    expect(logged).toHaveBeenCalledWith(expect.stringContaining("could not learn from it"), expect.any(Error));
+    // the answer was still cached after the failed learning step
+    expect((await services.tasks.runToCompletion(input, { source: "cli" })).cacheHit).toBe(true);
+  });
+});

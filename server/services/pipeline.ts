@@ -152,12 +152,19 @@ export function createTaskPipeline(deps: {
       });
       if (!ended) return endedElsewhere(taskId);
       record({ type: "task.completed", taskId, status: "completed" });
-      // a pinned plain answer carries no signal to learn from (profiles.learnFromTask would read the row to find out)
-      if (!(x.pinned && requirements.format === "text")) profiles.learnFromTask(taskId);
-      deps.shadow?.afterTask(taskId);
+      // the task is done and announced: what follows is bookkeeping, and each part failing alone must not end up in the
+      // failure branch below (which cannot end a completed task and would tell its waiters another process had)
+      afterCompletion(taskId, "learn from it", () => {
+        // a pinned plain answer carries no signal to learn from (profiles.learnFromTask would read the row to find out)
+        if (!(x.pinned && requirements.format === "text")) profiles.learnFromTask(taskId);
+      });
+      afterCompletion(taskId, "sample it for shadow evaluation", () => deps.shadow?.afterTask(taskId));
       // only whole, valid answers are worth serving again (not one the cascade's verifier rejected)
       if (x.cacheKey && outcome.valid && !outcome.doubt) {
-        cache.store(x.cacheKey, { output: outcome.formatted.text, modelId, taskId, inputTokens: spent.input, outputTokens: spent.output, costUsd: spent.cost });
+        const key = x.cacheKey;
+        afterCompletion(taskId, "cache its answer", () =>
+          cache.store(key, { output: outcome.formatted.text, modelId, taskId, inputTokens: spent.input, outputTokens: spent.output, costUsd: spent.cost }),
+        );
       }
     } catch (error) {
       const diverged = x.diverged?.() ?? false;
@@ -179,6 +186,15 @@ export function createTaskPipeline(deps: {
       else endedElsewhere(taskId);
     } finally {
       running.delete(taskId);
+    }
+  }
+
+  /** Bookkeeping after a task completed: a failure is logged, not turned into the task's failure. */
+  function afterCompletion(taskId: string, what: string, work: () => void): void {
+    try {
+      work();
+    } catch (error) {
+      console.error(`Ensemble: task ${taskId} completed, but could not ${what}:`, error);
     }
   }
 
