@@ -1,11 +1,12 @@
 import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { createServer as createHttpsServer } from "node:https";
-import { createServer as createNetServer, type AddressInfo, type Socket } from "node:net";
+import { createServer as createNetServer, getDefaultAutoSelectFamily, isIP, setDefaultAutoSelectFamily, type AddressInfo, type LookupFunction, type Socket } from "node:net";
 import { gzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ProviderError } from "@/server/orchestrator/errors";
 import type { GenerateRequest, ModelClient, ModelSpec, ProviderKind } from "@/server/orchestrator/spec";
 import { createAiSdkClient } from "./ai-sdk";
+import { BLOCKED_ADDRESS_CODE } from "./blocked-address";
 import { createHttpFetch, httpFetch, providerFetchFromEnv } from "./http-fetch";
 import { toProviderError } from "./provider-errors";
 import { anthropicError, chatCompletionStream, openAiError, startFakeServer, type FakeReply, type FakeServer } from "./testing/openai-fake-server";
@@ -488,5 +489,169 @@ describe("providerFetchFromEnv", () => {
     expect(providerFetchFromEnv({ ENSEMBLE_PROVIDER_FETCH: "node-http" })).toBe(httpFetch);
     expect(providerFetchFromEnv({ ENSEMBLE_PROVIDER_FETCH: " builtin " })).toBe(globalThis.fetch);
     expect(() => providerFetchFromEnv({ ENSEMBLE_PROVIDER_FETCH: "undici" })).toThrow(/ENSEMBLE_PROVIDER_FETCH must be "node-http" or "builtin", not "undici"/);
+  });
+});
+
+/** A resolver for createHttpFetch's `lookup`: names from `table` (changeable between calls), never the real DNS. */
+function fakeDns(table: Record<string, string[]>): { lookup: LookupFunction; asked: Array<{ hostname: string; all: boolean }> } {
+  const asked: Array<{ hostname: string; all: boolean }> = [];
+  const lookup: LookupFunction = (hostname, options, callback) => {
+    asked.push({ hostname, all: options.all === true });
+    const list = (table[hostname] ?? []).map((address) => ({ address, family: isIP(address) }));
+    const first = list[0];
+    if (!first) callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND" }), "", undefined);
+    else if (options.all) callback(null, list);
+    else callback(null, first.address, first.family);
+  };
+  return { lookup, asked };
+}
+
+const METADATA_REFUSAL = "provider address 169.254.169.254 is link-local (cloud metadata); Ensemble does not call it";
+
+describe("httpFetch: link-local and cloud metadata addresses are refused", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer((_req, res, received) => {
+      const redirect = /^\/redirect\/(\d{3})\?to=(.*)$/.exec(received.url);
+      if (redirect) {
+        res.writeHead(Number(redirect[1]), { location: decodeURIComponent(redirect[2]!), "content-length": 0 });
+        res.end();
+      } else if (received.url === "/close") json(res, 200, { ok: true }, { connection: "close" });
+      else json(res, 200, { at: received.url, method: received.method, body: received.body });
+    });
+  });
+  afterAll(() => server.close());
+  const port = () => new URL(server.url).port;
+
+  it("refuses a host name that resolves to 169.254.169.254, at connect time: a non-retryable bad-request naming the rule", async () => {
+    const dns = fakeDns({ "metadata.test": ["169.254.169.254"] });
+    const error = await rejection(createHttpFetch({ lookup: dns.lookup })("http://metadata.test/latest/chat/completions", { method: "POST", body: "{}" }));
+    expect(error).toBeInstanceOf(TypeError);
+    expect(error).toMatchObject({ message: "fetch failed", cause: { code: BLOCKED_ADDRESS_CODE, address: "169.254.169.254", message: METADATA_REFUSAL } });
+    expect(dns.asked.map((a) => a.hostname)).toEqual(["metadata.test"]);
+    const failure = toProviderError(error);
+    expect(failure).toMatchObject({ kind: "bad-request", message: METADATA_REFUSAL });
+    expect(failure.retryable).toBe(false);
+  });
+
+  it("refuses a name when any of its addresses is refused, and connects to none of them", async () => {
+    const before = server.connections();
+    const dns = fakeDns({ "mixed.test": ["127.0.0.1", "fe80::1"] });
+    const error = await rejection(createHttpFetch({ lookup: dns.lookup })(`http://mixed.test:${port()}/v1`, { method: "POST", body: "{}" }));
+    expect(toProviderError(error)).toMatchObject({ kind: "bad-request", message: "provider address fe80::1 is link-local (cloud metadata); Ensemble does not call it" });
+    expect(server.connections()).toBe(before);
+  });
+
+  it("checks every new connection: a name re-pointed at the metadata address after a first call (DNS rebinding) is refused", async () => {
+    const table: Record<string, string[]> = { "rebind.test": ["127.0.0.1"] };
+    const fetchWithDns = createHttpFetch({ lookup: fakeDns(table).lookup });
+    // the server closes each connection, so the second call connects (and resolves) again
+    expect(await (await fetchWithDns(`http://rebind.test:${port()}/close`, { method: "POST", body: "{}" })).json()).toEqual({ ok: true });
+    table["rebind.test"] = ["169.254.169.254"];
+    const error = await rejection(fetchWithDns(`http://rebind.test:${port()}/close`, { method: "POST", body: "{}" }));
+    expect(toProviderError(error)).toMatchObject({ kind: "bad-request", message: METADATA_REFUSAL });
+  });
+
+  it("answers the socket's lookup in the shape it asked for, with and without { all: true }", async () => {
+    const previous = getDefaultAutoSelectFamily();
+    try {
+      for (const autoSelect of [true, false]) {
+        setDefaultAutoSelectFamily(autoSelect); // node asks for every address (happy eyeballs) only when this is on
+        const dns = fakeDns({ "ollama.test": ["127.0.0.1"], "metadata.test": ["169.254.169.254"] });
+        const fetchWithDns = createHttpFetch({ lookup: dns.lookup });
+        expect(await (await fetchWithDns(`http://ollama.test:${port()}/v1`, { method: "POST", body: "{}" })).json()).toMatchObject({ at: "/v1" });
+        const error = await rejection(fetchWithDns("http://metadata.test/latest", { method: "POST", body: "{}" }));
+        expect(toProviderError(error)).toMatchObject({ kind: "bad-request", message: METADATA_REFUSAL });
+        // the guard itself always asks the resolver for every address
+        expect(dns.asked.every((a) => a.all)).toBe(true);
+      }
+    } finally {
+      setDefaultAutoSelectFamily(previous);
+    }
+  });
+
+  it.each([
+    ["http://169.254.169.254/latest", "169.254.169.254"],
+    ["http://2852039166/latest", "169.254.169.254"], // the same address as one number: URL normalizes it
+    ["http://[fe80::1]:8080/v1", "fe80::1"],
+    ["http://[::ffff:169.254.169.254]/v1", "::ffff:a9fe:a9fe"],
+    ["https://[fd00:ec2::254]/v1", "fd00:ec2::254"],
+  ])("refuses the IP literal in %s before sending anything", async (url, address) => {
+    const dns = fakeDns({});
+    const error = await rejection(createHttpFetch({ lookup: dns.lookup })(url, { method: "POST", body: "{}" }));
+    expect(error).toMatchObject({ message: "fetch failed", cause: { code: BLOCKED_ADDRESS_CODE, address } });
+    expect(toProviderError(error)).toMatchObject({ kind: "bad-request", message: expect.stringContaining(`provider address ${address} is `) });
+    expect(dns.asked).toEqual([]);
+  });
+
+  it("still calls the local host, by address and by name (Ollama, vLLM, LM Studio run there; LAN addresses: blocked-address.test.ts)", async () => {
+    const dns = fakeDns({ "ollama.test": ["127.0.0.1"] });
+    const fetchWithDns = createHttpFetch({ lookup: dns.lookup });
+    expect(await (await fetchWithDns(`${server.url}/v1`, { method: "POST", body: "{}" })).json()).toMatchObject({ at: "/v1" });
+    expect(await (await fetchWithDns(`http://ollama.test:${port()}/v1`, { method: "POST", body: "{}" })).json()).toMatchObject({ at: "/v1" });
+    expect(dns.asked.map((a) => a.hostname)).toEqual(["ollama.test"]);
+  });
+
+  it("refuses to follow a redirect into a refused address, by IP literal or by name, without sending anything there", async () => {
+    const dns = fakeDns({ "metadata.test": ["169.254.169.254"] });
+    const fetchWithDns = createHttpFetch({ lookup: dns.lookup });
+    for (const target of ["http://169.254.169.254/latest/meta-data/", "http://metadata.test/latest/meta-data/"]) {
+      const error = await rejection(fetchWithDns(`${server.url}/redirect/307?to=${encodeURIComponent(target)}`, { method: "POST", body: "{}" }));
+      expect(toProviderError(error)).toMatchObject({ kind: "bad-request", message: METADATA_REFUSAL });
+    }
+    // the global fetch never sees the redirect: with 'manual' it still comes back as is
+    const manual = await fetchWithDns(`${server.url}/redirect/307?to=${encodeURIComponent("http://169.254.169.254/")}`, { method: "POST", body: "{}", redirect: "manual" });
+    expect(manual.status).toBe(307);
+  });
+
+  it("follows redirects as fetch does: 303 turns a POST into a GET without body, another origin loses the authorization header", async () => {
+    const other = await startServer((_req, res, received) => json(res, 200, { at: received.url, method: received.method, authorization: received.headers.authorization ?? null }));
+    try {
+      const seeOther = await httpFetch(`${server.url}/redirect/303?to=${encodeURIComponent("/after")}`, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: "Bearer sk-same-origin" },
+        body: '{"a":1}',
+      });
+      expect(seeOther.redirected).toBe(true);
+      expect(seeOther.url).toBe(`${server.url}/after`);
+      expect(await seeOther.json()).toEqual({ at: "/after", method: "GET", body: "" });
+      const sent = server.received.at(-1)!;
+      expect(sent.headers["content-type"]).toBeUndefined();
+      expect(sent.headers["content-length"]).toBeUndefined();
+      expect(sent.headers.authorization).toBe("Bearer sk-same-origin");
+
+      const moved = await httpFetch(`${server.url}/redirect/308?to=${encodeURIComponent(`${other.url}/v1`)}`, { method: "POST", headers: { authorization: "Bearer sk-x" }, body: "{}" });
+      expect(await moved.json()).toEqual({ at: "/v1", method: "POST", authorization: null });
+    } finally {
+      await other.close();
+    }
+  });
+
+  it("gives up after 20 redirects, as fetch does", async () => {
+    let chain = "/end";
+    for (let i = 0; i < 21; i++) chain = `/redirect/302?to=${encodeURIComponent(chain)}`;
+    const error = await rejection(httpFetch(`${server.url}${chain}`));
+    expect(error).toMatchObject({ message: "fetch failed", cause: { message: "redirect count exceeded" } });
+  });
+
+  it("sends FormData bodies itself (through the same checks), with the multipart content type", async () => {
+    const form = new FormData();
+    form.set("purpose", "test");
+    const response = await httpFetch(`${server.url}/upload`, { method: "POST", body: form });
+    const echoed = (await response.json()) as { body: string };
+    expect(echoed.body).toContain('name="purpose"');
+    expect(server.received.at(-1)!.headers["content-type"]).toMatch(/^multipart\/form-data; boundary=/);
+  });
+
+  it("fails a provider call through the AI SDK with the refusal, as a bad-request the engine neither retries nor counts against the model", async () => {
+    const fetch = createHttpFetch({ lookup: fakeDns({ "metadata.test": ["169.254.169.254"] }).lookup });
+    const model: ModelSpec = { id: "m", name: "M", providerId: "p", providerKind: "openai-compatible", remoteModel: "x", contextWindow: 8000, pricing: { inputUsdPerMTok: 1, outputUsdPerMTok: 1 }, enabled: true };
+    const client = createAiSdkClient(model, { baseUrl: "http://metadata.test/latest", fetch });
+    const ask: GenerateRequest = { messages: [{ role: "user", content: "hi" }] };
+    for (const call of [() => client.generate(ask), async () => { for await (const part of client.stream(ask)) void part; }]) {
+      const error = await rejection(call());
+      expect(error).toBeInstanceOf(ProviderError);
+      expect(error).toMatchObject({ kind: "bad-request", message: METADATA_REFUSAL });
+    }
   });
 });

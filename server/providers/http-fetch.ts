@@ -1,8 +1,10 @@
+import dns from "node:dns";
 import http, { type IncomingMessage } from "node:http";
 import https from "node:https";
-import { Socket } from "node:net";
+import { isIP, Socket, type LookupFunction } from "node:net";
 import { pipeline, type Readable } from "node:stream";
 import zlib from "node:zlib";
+import { BlockedAddressError, blockedAddressReason } from "./blocked-address";
 
 /**
  * A `fetch` for the AI SDK provider factories (their `fetch` setting), built on node:http / node:https with
@@ -23,16 +25,21 @@ import zlib from "node:zlib";
  *   and the ports fetch blocks ("bad port": SMTP, IRC, …) are refused the same way;
  * - a request is never sent twice: a pooled socket the server closed just as it was reused fails as a network
  *   error, as with fetch (the engine decides about retries; a POST to a model costs money). Idle sockets are
- *   dropped after 4 s, or sooner when the server's `Keep-Alive: timeout=` says so, to keep that race rare.
+ *   dropped after 4 s, or sooner when the server's `Keep-Alive: timeout=` says so, to keep that race rare;
+ * - redirects are followed as fetch follows them (`"follow"`, at most 20; 301/302 turn a POST, 303 anything
+ *   but HEAD, into a GET without body; authorization and cookies are dropped on a change of origin); with
+ *   `redirect: "manual"` the 3xx comes back as is, with `"error"` it fails like fetch.
  *
  * Where it differs, on purpose:
- * - redirects are not followed here: with `redirect: "manual"` the 3xx comes back as is, with `"error"` it
- *   fails like fetch, and by default (`"follow"`) the request is handed to the global fetch, which follows
- *   them (API endpoints do not redirect, so this costs nothing on the hot path);
+ * - link-local and cloud metadata addresses are refused (blocked-address.ts): an IP literal in the URL before
+ *   anything is sent, a host name on every address it resolves to, in the socket's own lookup at connect time
+ *   (so a name re-pointed there between two calls is caught too), and each redirect target the same way. That
+ *   fails with `TypeError("fetch failed", { cause: BlockedAddressError })`, which provider-errors.ts turns into
+ *   a non-retryable "bad-request" naming the rule. Every http(s) request goes through this path for that
+ *   reason, redirects and all body types included (FormData and streams are read into bytes first);
  * - no `accept-encoding` is sent (LLM replies are small, compressing them costs both sides CPU); a reply
  *   compressed anyway (gzip, deflate, br) is decoded, as fetch would;
- * - bodies other than strings and bytes (FormData, ReadableStream), and non-http(s) URLs, go to the global
- *   fetch unchanged;
+ * - non-http(s) URLs (data:, blob:) go to the global fetch unchanged: they reach no network;
  * - no header or body timeouts (undici's are 300 s): the engine aborts slow calls through the signal.
  */
 
@@ -51,6 +58,11 @@ export interface HttpFetchOptions {
    * certificate). Unset: the default roots. Verification is never turned off.
    */
   ca?: string;
+  /**
+   * Resolves host names for new connections; default `dns.lookup`. Every address it returns is checked against
+   * blocked-address.ts before connecting (tests inject a resolver here instead of touching DNS).
+   */
+  lookup?: LookupFunction;
 }
 
 type Fetch = typeof globalThis.fetch;
@@ -64,6 +76,12 @@ interface OutgoingRequest {
   redirect: RequestRedirect;
 }
 
+/** fetch's redirect limit */
+const MAX_REDIRECTS = 20;
+/** request headers fetch drops when a redirect turns the request into a GET without body */
+const BODY_HEADERS = ["content-length", "content-type", "content-encoding", "content-language", "content-location"];
+/** request headers fetch drops when a redirect goes to another origin */
+const CREDENTIAL_HEADERS = ["authorization", "proxy-authorization", "cookie", "host"];
 /** Statuses whose Response must have a null body (the constructor throws otherwise). */
 const NULL_BODY_STATUSES = new Set([101, 103, 204, 205, 304]);
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
@@ -106,23 +124,60 @@ function headerRecord(init: HeadersInit | undefined): Record<string, string> {
   return headers;
 }
 
-/** The body as bytes or text plus the content type fetch would imply, or undefined when this client cannot send it. */
-async function bodyOf(body: BodyInit | null | undefined): Promise<{ content?: string | Uint8Array<ArrayBuffer>; type?: string } | undefined> {
+/** The body as bytes or text plus the content type fetch would imply. */
+async function bodyOf(body: BodyInit | null | undefined): Promise<{ content?: string | Uint8Array<ArrayBuffer>; type?: string }> {
   if (body === undefined || body === null) return {};
   if (typeof body === "string") return { content: body, type: "text/plain;charset=UTF-8" };
   if (body instanceof ArrayBuffer) return { content: new Uint8Array(body) };
   if (ArrayBuffer.isView(body)) return { content: new Uint8Array(body.buffer, body.byteOffset, body.byteLength) };
   if (body instanceof URLSearchParams) return { content: body.toString(), type: "application/x-www-form-urlencoded;charset=UTF-8" };
   if (body instanceof Blob) return { content: new Uint8Array(await body.arrayBuffer()), type: body.type || undefined };
-  return undefined; // FormData, ReadableStream: left to the global fetch
+  // FormData (with its multipart boundary), ReadableStream and the rest: read whole, as fetch would encode them
+  const encoded = new Response(body);
+  return { content: new Uint8Array(await encoded.arrayBuffer()), type: encoded.headers.get("content-type") ?? undefined };
 }
 
-/** What to send, or undefined for a request this client leaves to the global fetch. */
+/** The refusal for a link-local or metadata address, shaped as fetch's failures are. */
+function blockedAddress(address: string, reason: string): TypeError {
+  return new TypeError("fetch failed", { cause: new BlockedAddressError(address, reason) });
+}
+
+/** Throws what fetch would for a URL it will not connect to: a blocked port, or an IP literal Ensemble refuses. */
+function checkDestination(url: URL): void {
+  if (BAD_PORTS.has(url.port)) throw new TypeError("fetch failed", { cause: new Error("bad port") });
+  const host = url.hostname.replace(/^\[(.*)\]$/, "$1");
+  const reason = isIP(host) ? blockedAddressReason(host) : undefined;
+  if (reason) throw blockedAddress(host, reason);
+}
+
+/**
+ * A lookup for the agents that resolves with `resolve` and fails with BlockedAddressError when any address the
+ * name resolves to is refused (a name answering with one public and one metadata address is refused whole). It
+ * asks for every address and answers in the shape the socket asked for (`all` or the first one).
+ */
+function guardedLookup(resolve: LookupFunction): LookupFunction {
+  return (hostname, options, callback) => {
+    resolve(hostname, { ...options, all: true }, (error, addresses) => {
+      if (error) return callback(error, "", undefined);
+      const list = Array.isArray(addresses) ? addresses : [{ address: addresses, family: isIP(addresses) }];
+      for (const { address } of list) {
+        const reason = blockedAddressReason(address);
+        if (reason) return callback(new BlockedAddressError(address, reason), "", undefined);
+      }
+      if (options.all) return callback(null, list);
+      const first = list[0];
+      if (!first) return callback(Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: "ENOTFOUND", hostname }), "", undefined);
+      callback(null, first.address, first.family);
+    });
+  };
+}
+
+/** What to send, or undefined for a request this client leaves to the global fetch (a non-http(s) URL). */
 async function outgoing(input: RequestInfo | URL, init: RequestInit | undefined): Promise<OutgoingRequest | undefined> {
   const request = input instanceof Request ? input : undefined;
   const url = new URL(input instanceof Request ? input.url : input instanceof URL ? input.href : input);
   if (url.protocol !== "http:" && url.protocol !== "https:") return undefined;
-  if (BAD_PORTS.has(url.port)) throw new TypeError("fetch failed", { cause: new Error("bad port") });
+  checkDestination(url);
   if (url.username || url.password) throw new TypeError(`Request cannot be constructed from a URL that includes credentials: ${url.href}`);
 
   const rawMethod = init?.method ?? request?.method ?? "GET";
@@ -132,7 +187,6 @@ async function outgoing(input: RequestInfo | URL, init: RequestInit | undefined)
     throw new TypeError("Request with GET/HEAD method cannot have body.");
   }
   const body = await bodyOf(requestBody);
-  if (!body) return undefined;
 
   const headers = headerRecord(init?.headers ?? request?.headers);
   headers.accept ??= "*/*";
@@ -331,9 +385,42 @@ function send(request: OutgoingRequest, transport: Transport): Promise<Response>
   });
 }
 
+/**
+ * The request fetch makes for a redirect to `location`, or throws fetch's failure for one it would not follow.
+ * Per the Fetch standard: 303 (but for HEAD), and 301/302 after a POST, become a GET without body and body
+ * headers; another origin loses the credentials headers. The target is checked like the first URL.
+ */
+function redirected(request: OutgoingRequest, status: number, location: string): OutgoingRequest {
+  let url: URL;
+  try {
+    url = new URL(location, request.url);
+  } catch (error) {
+    throw new TypeError("fetch failed", { cause: error });
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new TypeError("fetch failed", { cause: new Error("URL scheme must be a HTTP(S) scheme") });
+  if (url.username || url.password) throw new TypeError("fetch failed", { cause: new Error("redirect location includes credentials") });
+  checkDestination(url);
+  const headers = { ...request.headers };
+  let { method, body } = request;
+  if ((status === 303 && method !== "GET" && method !== "HEAD") || ((status === 301 || status === 302) && method === "POST")) {
+    method = "GET";
+    body = undefined;
+    for (const name of BODY_HEADERS) delete headers[name];
+  }
+  if (url.origin !== request.url.origin) for (const name of CREDENTIAL_HEADERS) delete headers[name];
+  return { ...request, url, method, headers, body };
+}
+
 /** A fetch with its own keep-alive pools (one per protocol); see the file's header for what it does and does not do. */
 export function createHttpFetch(options: HttpFetchOptions = {}): Fetch {
-  const agentOptions = { keepAlive: true, maxSockets: options.maxSockets ?? 256, timeout: options.idleSocketMs ?? 4_000, scheduling: "lifo" as const };
+  const agentOptions = {
+    keepAlive: true,
+    maxSockets: options.maxSockets ?? 256,
+    timeout: options.idleSocketMs ?? 4_000,
+    scheduling: "lifo" as const,
+    // every new connection resolves its host through this (an IP literal skips it: checkDestination covers those)
+    lookup: guardedLookup(options.lookup ?? dns.lookup),
+  };
   const connectTimeoutMs = options.connectTimeoutMs ?? CONNECT_TIMEOUT_MS;
   const transport: Transport = {
     http: limitConnectTime(new http.Agent(agentOptions), false, connectTimeoutMs),
@@ -341,15 +428,21 @@ export function createHttpFetch(options: HttpFetchOptions = {}): Fetch {
   };
 
   return async function httpFetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
-    const request = await outgoing(input, init);
+    let request = await outgoing(input, init);
     if (!request) return globalThis.fetch(input, init);
-    const response = await send(request, transport);
-    if (!REDIRECT_STATUSES.has(response.status) || !response.headers.has("location") || request.redirect === "manual") return response;
-    await response.body?.cancel();
-    if (request.redirect === "error") throw new TypeError("fetch failed", { cause: new Error("unexpected redirect") });
-    // following means rewriting the method and body per status and re-checking origins: the global fetch does it
-    const { "content-length": _length, ...headers } = request.headers;
-    return globalThis.fetch(request.url, { method: request.method, headers, body: request.body, signal: request.signal, redirect: "follow" });
+    // redirects are followed here, not by the global fetch, so each hop connects through the guarded lookup
+    for (let hops = 0; ; hops++) {
+      const response = await send(request, transport);
+      const location = response.headers.get("location");
+      if (!REDIRECT_STATUSES.has(response.status) || location === null || request.redirect === "manual") {
+        if (hops > 0) Object.defineProperty(response, "redirected", { value: true });
+        return response;
+      }
+      await response.body?.cancel();
+      if (request.redirect === "error") throw new TypeError("fetch failed", { cause: new Error("unexpected redirect") });
+      if (hops === MAX_REDIRECTS) throw new TypeError("fetch failed", { cause: new Error("redirect count exceeded") });
+      request = redirected(request, response.status, location);
+    }
   };
 }
 

@@ -14,6 +14,7 @@ import {
   UnsupportedFunctionalityError,
 } from "ai";
 import { ProviderError, type ProviderErrorKind } from "@/server/orchestrator/errors";
+import { BLOCKED_ADDRESS_CODE } from "./blocked-address";
 
 /**
  * Turns whatever the AI SDK throws (or emits as a stream `error` part) into a ProviderError whose kind drives
@@ -69,6 +70,11 @@ function isNetworkFailure(error: unknown): boolean {
   });
 }
 
+/** httpFetch's refusal of a link-local or metadata address (blocked-address.ts), wherever it sits in the cause chain. */
+function blockedAddressError(error: unknown): Error | undefined {
+  return causes(error).find((link): link is Error => link instanceof Error && "code" in link && link.code === BLOCKED_ADDRESS_CODE);
+}
+
 function isAbortError(error: unknown): boolean {
   return error instanceof Error && (error.name === "AbortError" || error.name === "ResponseAborted" || error.name === "TimeoutError");
 }
@@ -87,6 +93,38 @@ function rootMessage(error: unknown): string | undefined {
     .map((link) => (link instanceof Error ? link.message : undefined))
     .filter((m): m is string => Boolean(m));
   return messages[messages.length - 1];
+}
+
+/**
+ * What a 2xx reply that could not be read was — status, content type, size, and whether it was JSON at all —
+ * without its text. That body is not an error message: it is whatever the URL serves (an internal page, cloud
+ * credentials), and this message reaches the UI and task step errors that every viewer reads. The SDK's parse
+ * errors quote the text too (`JSON parsing failed: Text: …`, `Type validation failed: Value: …`), so only their
+ * kind is used.
+ */
+function unreadableReply(error: APICallError): string {
+  const headers = Object.fromEntries(Object.entries(error.responseHeaders ?? {}).map(([k, v]) => [k.toLowerCase(), v]));
+  const mediaType = headers["content-type"]?.split(";")[0]?.trim().slice(0, 100);
+  const facts = [
+    error.statusCode !== undefined ? `HTTP ${error.statusCode}` : undefined,
+    `content-type ${mediaType || "none"}`,
+    error.responseBody !== undefined ? `${error.responseBody.length} characters, not shown` : undefined,
+  ].filter(Boolean);
+  const what = JSONParseError.isInstance(error.cause)
+    ? "the body is not JSON"
+    : TypeValidationError.isInstance(error.cause)
+      ? "the JSON is not the expected response"
+      : error.cause instanceof Error
+        ? error.cause.message.split("\n")[0]
+        : undefined;
+  return `${error.message} (${facts.join(", ")})${what ? `: ${what}` : ""}`;
+}
+
+/** The SDK's parse errors outside a reply (a streamed event that does not parse), without the text they quote. */
+function parseFailure(error: unknown): string | undefined {
+  if (JSONParseError.isInstance(error)) return `JSON parsing failed: the provider sent ${error.text.length} characters that are not JSON (not shown)`;
+  if (TypeValidationError.isInstance(error)) return `${error.message.split(": Value:")[0]}: the provider's JSON is not the expected response (not shown)`;
+  return undefined;
 }
 
 function snippet(text: string): string {
@@ -153,9 +191,7 @@ function fromApiCallError(error: APICallError, context: ErrorContext): ProviderE
         ? new ProviderError("cut-stream", `Connection closed mid-response: ${detail}`, status)
         : new ProviderError("network", error.message.includes(detail) ? error.message : `${error.message}: ${detail}`, status);
     }
-    const body = error.responseBody ? ` — body: ${snippet(error.responseBody)}` : "";
-    const cause = error.cause instanceof Error ? ` (${error.cause.message.split("\n")[0]})` : "";
-    return new ProviderError("bad-response", `${error.message}${cause}${body}`, status);
+    return new ProviderError("bad-response", unreadableReply(error), status);
   }
   // `data` is set when the SDK parsed the body in the provider's error schema; its message is then verbatim
   const providerText = error.data !== undefined ? error.message : (messageFromErrorBody(error.responseBody) ?? error.message);
@@ -183,6 +219,9 @@ export function toProviderError(error: unknown, context: ErrorContext = {}): Pro
   if (error instanceof ProviderError) return error;
   if (context.signal?.aborted || isAbortError(error)) return abortedError(context.signal);
   if (RetryError.isInstance(error)) return toProviderError(error.lastError, context);
+  // a configuration Ensemble refuses to call: no retry, and not the model's fault (the breaker ignores it)
+  const blocked = blockedAddressError(error);
+  if (blocked) return new ProviderError("bad-request", blocked.message);
   if (APICallError.isInstance(error)) return fromApiCallError(error, context);
   if (LoadAPIKeyError.isInstance(error)) return new ProviderError("auth", error.message);
   if (InvalidResponseDataError.isInstance(error) && MISSING_FINISH_REASON.test(error.message)) {
@@ -195,7 +234,7 @@ export function toProviderError(error: unknown, context: ErrorContext = {}): Pro
     EmptyResponseBodyError.isInstance(error) ||
     NoContentGeneratedError.isInstance(error)
   ) {
-    return new ProviderError("bad-response", error.message);
+    return new ProviderError("bad-response", parseFailure(error) ?? error.message);
   }
   if (
     LoadSettingError.isInstance(error) ||

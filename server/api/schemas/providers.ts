@@ -1,4 +1,20 @@
 import { z } from "zod";
+import { blockedAddressReason } from "@/server/providers/blocked-address";
+
+/**
+ * Why a base URL's host is an address Ensemble refuses to call (link-local, cloud metadata), when it is one
+ * written as an IP literal; a host name is checked on what it resolves to, at each call (http-fetch.ts).
+ */
+function blockedHost(baseUrl: string): { host: string; reason: string } | undefined {
+  let host: string;
+  try {
+    host = new URL(baseUrl).hostname.replace(/^\[(.*)\]$/, "$1");
+  } catch {
+    return undefined; // not a URL: the url check says so
+  }
+  const reason = blockedAddressReason(host);
+  return reason ? { host, reason } : undefined;
+}
 
 export const createProviderSchema = z
   .object({
@@ -7,6 +23,10 @@ export const createProviderSchema = z
     baseUrl: z
       .url({ protocol: /^https?$/, error: "must be an http(s) URL, e.g. http://localhost:11434/v1" })
       .max(500, "must be at most 500 characters")
+      .superRefine((value, ctx) => {
+        const blocked = blockedHost(value);
+        if (blocked) ctx.addIssue({ code: "custom", message: `must not point at ${blocked.host}, which is ${blocked.reason}: Ensemble does not call it` });
+      })
       .optional(),
     apiKey: z.string().max(500, "must be at most 500 characters").optional(),
   })
