@@ -56,7 +56,8 @@ export function createMetricsService(deps: MetricsDeps) {
     const models = roster.list();
     const health = rosterHealth(models, registry, steps.byModel, breakers(), at);
     const finished = totals.completed + totals.failed;
-    const spanMinutes = (window.to - window.from) / 60_000;
+    // the window ends with the current bucket, which has only begun: a rate is over the time elapsed, not the label's span
+    const spanMinutes = Math.max(1, Math.min(at, window.to) - window.from) / 60_000;
     // with no cache wired in and no hit ever recorded, a 0% rate would claim a cache that does not exist
     const cacheKnown = deps.cacheStats !== undefined || totals.cacheHits > 0;
     const shadow = shadowSpend(db, window);

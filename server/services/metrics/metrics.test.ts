@@ -253,6 +253,14 @@ describe("system and health", () => {
     expect(createMetricsService({ ...base, cacheStats: () => ({ hits: 0, misses: 1, entries: 0 }) }).overview("15m").kpis).toMatchObject({ cacheHitRate: 0, cacheKnown: true });
   });
 
+  it("tasks per minute are over the time the window has covered so far, not the whole span of its label", () => {
+    const id = task(NOW);
+    applyRollups(db, { type: "task.completed", taskId: id, status: "completed" }, NOW);
+    // NOW is 30 s into its minute: the 15-minute window (whole minutes, the current one included) has covered 14.5 minutes
+    const kpis = createMetricsService({ db, roster: services.roster, registry: services.routing.registry, now: () => NOW }).overview("15m").kpis;
+    expect(kpis.tasksPerMinute).toBeCloseTo(1 / 14.5, 10);
+  });
+
   it("the overview names what shadow evaluation spent in the range, apart from task spend", () => {
     const id = task(NOW);
     applyRollups(db, { type: "task.completed", taskId: id, status: "completed" }, NOW);
