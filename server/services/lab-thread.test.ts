@@ -31,7 +31,7 @@ describe("lab runs on a worker thread", () => {
   });
 
   it("rejects with the evaluation's own error", async () => {
-    await expect(evaluateInThread({ ...tiny, models: [] }, 1, () => undefined)).rejects.toThrow(/outcome for model "cheap", which models.json does not list/);
+    await expect(evaluateInThread({ ...tiny, models: [] }, 1, () => undefined)).rejects.toThrow(/outcomes row 1: model: model "cheap" is not in models\.json/);
   });
 
   it("keeps this thread turning while the 1,706-item dev set is evaluated", async () => {

@@ -4,6 +4,7 @@ import { parseArgs } from "node:util";
 import type { Db } from "@/db/client";
 import { InvalidInputError } from "@/server/orchestrator/errors";
 import { evaluate, formatReport, type LabDataset, type LabFiles } from "@/server/orchestrator/lab";
+import { checkRunnable } from "@/server/orchestrator/lab/prepare";
 import { createDatasetStore, labRoot, prepareLabData, readLabDir } from "./lab-data";
 import { exportHistory, HISTORY_DATASET } from "./lab-history";
 import { evaluateInThread } from "./lab-thread";
@@ -43,8 +44,16 @@ export function createLabService(deps: { db: Db; roster: RosterService; root?: (
       return [{ name: HISTORY_DATASET, items: history.items.length, models: history.models.length, history: true }, ...store.list().map((d) => ({ ...d, history: false }))];
     },
 
-    importFiles(name: string, files: LabFiles) {
-      return store.write(name, files);
+    /**
+     * Validates the three files with the rules a run applies (each line; duplicates and unknown ids across rows and
+     * files; the item minimum; items in both halves of the split), then stores them. An existing name is a
+     * ConflictError unless `replace` is set.
+     */
+    importFiles(name: string, files: LabFiles, options: { replace?: boolean } = {}) {
+      return store.write(name, files, {
+        replace: options.replace,
+        check: (data) => checkRunnable(requireItems(name, data)),
+      });
     },
 
     /**

@@ -71,6 +71,37 @@ describe("lab router", () => {
     expect(restarted.get(runId).report?.policies.length).toBe(names.length);
   });
 
+  it("refuses to import data a run could not use, naming the file, line and field", async () => {
+    const op = h.as("operator").lab;
+    const lines = items.split("\n");
+    // a duplicate item id after a blank line: the file's line 42, first on line 4
+    await expect(op.import({ name: "dup-item", items: `${items}\n\n${lines[3]}`, outcomes, models })).rejects.toThrow('items.jsonl line 42: id: duplicate item id "q-3" (first on line 4)');
+    const pricey = JSON.stringify([...JSON.parse(models), { id: "a", inputUsdPerMTok: 1e308, outputUsdPerMTok: 1e308 }], null, 2);
+    await expect(op.import({ name: "pricey", items, outcomes, models: pricey })).rejects.toThrow(/^models\.json line 17: inputUsdPerMTok: must be at most 10,000/);
+    const twice = JSON.stringify([...JSON.parse(models), { id: "strong", inputUsdPerMTok: 1, outputUsdPerMTok: 1 }], null, 2);
+    await expect(op.import({ name: "dup-model", items, outcomes, models: twice })).rejects.toThrow('models.json line 17: id: duplicate model id "strong" (first on line 12)');
+    await expect(op.import({ name: "dup-outcome", items, outcomes: `${outcomes}\n${outcomes.split("\n")[0]}`, models })).rejects.toThrow(
+      'outcomes.jsonl line 121: duplicate outcome for item "q-0" and model "cheap-a" (first on line 1)',
+    );
+    await expect(op.import({ name: "empty", items: "", outcomes, models })).rejects.toThrow(/^items\.jsonl: is empty$/);
+    await expect(op.import({ name: "few", items: lines.slice(0, 3).join("\n"), outcomes: outcomes.split("\n").filter((l) => /"q-[012]"/.test(l)).join("\n"), models })).rejects.toThrow(
+      /few has 3 items; the lab needs at least 4/,
+    );
+    expect((await h.as("viewer").lab.datasets()).map((d) => d.name)).not.toEqual(expect.arrayContaining(["dup-item", "pricey", "dup-model", "dup-outcome", "empty", "few"]));
+  });
+
+  it("refuses to replace an existing data set unless asked (CONFLICT), then replaces it", async () => {
+    const op = h.as("operator").lab;
+    await op.import({ name: "again", items, outcomes, models });
+    const refused = await op.import({ name: "again", items, outcomes, models }).catch((e: unknown) => e);
+    expect(refused).toMatchObject({ code: "CONFLICT", message: expect.stringMatching(/a data set named "again" already exists/) });
+    expect((await h.as("viewer").lab.datasets()).find((d) => d.name === "again")?.items).toBe(40);
+    const fewer = items.split("\n").slice(0, 20).join("\n");
+    const kept = outcomes.split("\n").filter((l) => Number(/"q-(\d+)"/.exec(l)?.[1]) < 20).join("\n");
+    expect(await op.import({ name: "again", items: fewer, outcomes: kept, models, replace: true })).toMatchObject({ name: "again", items: 20, outcomes: 60, replaced: true });
+    expect((await h.as("viewer").lab.datasets()).find((d) => d.name === "again")?.items).toBe(20);
+  });
+
   it("ends runs a stopped server left running", () => {
     h.services.db.insert(labRuns).values({ id: "11111111-1111-4111-8111-111111111111", dataset: "tiny", status: "running", progress: { done: 3, total: 20, label: "x" }, startedAt: 1 }).run();
     const restarted = createLabService({ db: h.services.db, roster: h.services.roster, now: () => 10 });

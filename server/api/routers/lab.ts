@@ -10,7 +10,7 @@ export const labRouter = createTRPCRouter({
   import: operatorProcedure
     .input(importLabSchema)
     .mutation(({ ctx, input }) =>
-      labServiceFor(ctx.services).importFiles(input.name, { "items.jsonl": input.items, "outcomes.jsonl": input.outcomes, "models.json": input.models }),
+      labServiceFor(ctx.services).importFiles(input.name, { "items.jsonl": input.items, "outcomes.jsonl": input.outcomes, "models.json": input.models }, { replace: input.replace }),
     ),
   start: operatorProcedure.input(startLabSchema).mutation(({ ctx, input }) => {
     const run = labServiceFor(ctx.services).start(input.dataset, { seed: input.seed, userId: ctx.user.id });

@@ -1,8 +1,11 @@
 import { z } from "zod";
 
-/** Uploaded files are sent as text; 50 MB each is well above the 25k-outcome dev set (~40 MB of outcomes is the largest we expect). */
+/**
+ * Uploaded files are sent as text; 50 MB each is well above the 25k-outcome dev set (~40 MB of outcomes is the largest we expect).
+ * An empty file is refused by the parser, as "items.jsonl: is empty", like a file of blank lines and like the CLI.
+ */
 const MAX_FILE_CHARS = 60_000_000;
-const fileText = (name: string) => z.string().min(1, `${name} is empty`).max(MAX_FILE_CHARS, `${name} is larger than 60 MB`);
+const fileText = (name: string) => z.string().max(MAX_FILE_CHARS, `${name} is larger than 60 MB`);
 
 export const labDatasetNameSchema = z
   .string()
@@ -13,6 +16,8 @@ export const importLabSchema = z.object({
   items: fileText("items.jsonl"),
   outcomes: fileText("outcomes.jsonl"),
   models: fileText("models.json"),
+  /** replace a data set of the same name; without it an existing name is refused (CONFLICT) */
+  replace: z.boolean().default(false),
 });
 export type ImportLabInput = z.infer<typeof importLabSchema>;
 

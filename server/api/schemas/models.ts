@@ -1,9 +1,14 @@
 import { z } from "zod";
-import { CAPABILITIES, resilienceSettingsSchema, simulatedConfigSchema, type Capability } from "@/server/orchestrator/spec";
+import { CAPABILITIES, MAX_USD_PER_MTOK, resilienceSettingsSchema, simulatedConfigSchema, type Capability } from "@/server/orchestrator/spec";
 
 const scoreShape = Object.fromEntries(
   CAPABILITIES.map((c) => [c, z.number().min(0, "must be at least 0").max(1, "must be at most 1").optional()]),
 ) as Record<Capability, z.ZodOptional<z.ZodNumber>>;
+
+const usdPerMTok = z
+  .number({ error: "must be a number" })
+  .min(0, "must be at least 0")
+  .max(MAX_USD_PER_MTOK, `must be at most ${MAX_USD_PER_MTOK.toLocaleString("en")}`);
 
 export const modelFieldsSchema = z.object({
   name: z.string().trim().min(1, "is required").max(100, "must be at most 100 characters"),
@@ -14,8 +19,8 @@ export const modelFieldsSchema = z.object({
     .int("must be a whole number")
     .min(256, "must be at least 256 tokens")
     .max(10_000_000, "must be at most 10,000,000 tokens"),
-  inputUsdPerMTok: z.number({ error: "must be a number" }).min(0, "must be at least 0").max(10_000, "must be at most 10,000"),
-  outputUsdPerMTok: z.number({ error: "must be a number" }).min(0, "must be at least 0").max(10_000, "must be at most 10,000"),
+  inputUsdPerMTok: usdPerMTok,
+  outputUsdPerMTok: usdPerMTok,
   /** no default here: a partial update without it must keep the model's state (zod fills defaults in .partial()) */
   enabled: z.boolean().optional(),
   simulated: simulatedConfigSchema.optional(),

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { answersMatch } from "./agree";
 import { aiq, hullAt, upperHull } from "./hull";
 import { parseLabFiles } from "./parse";
+import { checkRunnable, prepare } from "./prepare";
 import { cascade } from "./policies/cascade";
 import { oracle } from "./policies/baselines";
 import type { Call, PreparedItem } from "./prepare";
@@ -81,6 +82,103 @@ describe("parseLabFiles", () => {
     expect(() =>
       parseLabFiles({ "items.jsonl": '{"id":"a","family":"f","prompt":"p"}', "outcomes.jsonl": '{"id":"a","model":"z","correct":true,"answer":"1","outputChars":3}', "models.json": models }),
     ).toThrow(/model "z" is not in models\.json/);
+  });
+});
+
+describe("lab data validation (import and run apply the same rules)", () => {
+  const row = (o: object) => JSON.stringify(o);
+  const itemRows = (ids: string[]) => ids.map((id) => row({ id, family: "f", prompt: `p ${id}` }));
+  const outcomeRows = (ids: string[], model = "m") => ids.map((id) => row({ id, model, correct: true, answer: "1", outputChars: 3 }));
+  const oneModel = row([{ id: "m", inputUsdPerMTok: 1, outputUsdPerMTok: 2 }]);
+  const files = (items: string[], outcomes: string[], models = oneModel) => ({ "items.jsonl": items.join("\n"), "outcomes.jsonl": outcomes.join("\n"), "models.json": models });
+  const errorOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (error) {
+      return (error as Error).message;
+    }
+    throw new Error("did not throw");
+  };
+
+  it("refuses a duplicate item id, naming the line and the first line", () => {
+    expect(errorOf(() => parseLabFiles(files([...itemRows(["q-1", "q-2", "q-3"]), "", ...itemRows(["q-3"])], outcomeRows(["q-1"]))))).toBe(
+      'items.jsonl line 5: id: duplicate item id "q-3" (first on line 3)',
+    );
+  });
+
+  it("refuses a duplicate model id in models.json, naming the line and the first line", () => {
+    const models = `[\n  {"id":"m","inputUsdPerMTok":1,"outputUsdPerMTok":2},\n  {"id":"n","inputUsdPerMTok":1,"outputUsdPerMTok":2},\n  {"id":"m","inputUsdPerMTok":3,"outputUsdPerMTok":4}\n]`;
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), outcomeRows(["a"]), models)))).toBe('models.json line 4: id: duplicate model id "m" (first on line 2)');
+  });
+
+  it("refuses a duplicate (item, model) outcome instead of keeping the last", () => {
+    const outcomes = [...outcomeRows(["a", "b"]), "", row({ id: "a", model: "m", correct: false, answer: "2", outputChars: 3 })];
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a", "b"]), outcomes)))).toBe('outcomes.jsonl line 4: duplicate outcome for item "a" and model "m" (first on line 1)');
+  });
+
+  it("caps prices at the roster's maximum, naming the model's line and field", () => {
+    const models = `[\n  {"id":"a","inputUsdPerMTok":1e308,"outputUsdPerMTok":1e308}\n]`;
+    expect(errorOf(() => parseLabFiles(files(itemRows(["x"]), outcomeRows(["x"], "a"), models)))).toBe(
+      "models.json line 2: inputUsdPerMTok: must be at most 10,000; outputUsdPerMTok: must be at most 10,000",
+    );
+    // several models on one line: which one
+    const compact = row([{ id: "a", inputUsdPerMTok: 1, outputUsdPerMTok: 1 }, { id: "b", inputUsdPerMTok: -1, outputUsdPerMTok: 1 }]);
+    expect(errorOf(() => parseLabFiles(files(itemRows(["x"]), outcomeRows(["x"], "a"), compact)))).toBe("models.json line 1 (model 2): inputUsdPerMTok: must be at least 0");
+  });
+
+  it("names the file once, and reports file lines (not row numbers) across files", () => {
+    expect(errorOf(() => parseLabFiles(files(["{oops"], [])))).toBe("items.jsonl line 1: not valid JSON");
+    // blank lines before the bad row: line 6 of the file is its 3rd row
+    const outcomes = ["", ...outcomeRows(["a"]), "", "", "", row({ id: "zz", model: "m", correct: true, answer: "1", outputChars: 3 })];
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), outcomes)))).toBe('outcomes.jsonl line 6: id: item "zz" is not in items.jsonl');
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), ["", "", row({ id: "a", model: "z", correct: true, answer: "1", outputChars: 3 })])))).toBe(
+      'outcomes.jsonl line 3: model: model "z" is not in models.json',
+    );
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), outcomeRows(["a"]), "[\n {\"id\": \"m\",\n }\n]")))).toMatch(/^models\.json( line 3)?: not valid JSON$/);
+  });
+
+  it("reads files that start with a UTF-8 byte-order mark", () => {
+    const bom = "\uFEFF";
+    const data = parseLabFiles({ "items.jsonl": bom + itemRows(["a"]).join("\n"), "outcomes.jsonl": bom + outcomeRows(["a"]).join("\n"), "models.json": bom + oneModel });
+    expect(data.items.map((i) => i.id)).toEqual(["a"]);
+    expect(data.outcomes).toHaveLength(1);
+    expect(data.models.map((m) => m.id)).toEqual(["m"]);
+  });
+
+  it("words an empty file the same way in every file", () => {
+    expect(errorOf(() => parseLabFiles(files([" ", ""], outcomeRows(["a"]))))).toBe("items.jsonl: is empty");
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), [""])))).toBe("outcomes.jsonl: is empty");
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), outcomeRows(["a"]), "  \n")))).toBe("models.json: is empty");
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), outcomeRows(["a"]), "[]")))).toBe("models.json: needs at least one model");
+  });
+
+  it("says a missing field is required, in the project's wording", () => {
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), [row({ id: "a", model: "m", correct: true, outputChars: 3 })])))).toBe("outcomes.jsonl line 1: answer: is required");
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), [row({ id: "a", model: "m", answer: "1", outputChars: 3 })])))).toBe("outcomes.jsonl line 1: correct: is required");
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), [row({ id: "a", model: "m", correct: true, answer: {}, outputChars: 3 })])))).toBe(
+      "outcomes.jsonl line 1: answer: must be text, a number or null",
+    );
+    expect(errorOf(() => parseLabFiles(files(itemRows(["a"]), outcomeRows(["a"]), row([{ id: "m", outputUsdPerMTok: 1 }]))))).toBe("models.json line 1: inputUsdPerMTok: is required");
+  });
+
+  it("prepare() applies the same rules to data built in memory (Ensemble's history), before analysing a prompt", () => {
+    const analyze = () => requirements;
+    const base = { items: [{ id: "a", family: "f", prompt: "p" }], models: [{ id: "m", inputUsdPerMTok: 1, outputUsdPerMTok: 2 }] };
+    const outcome = { id: "a", model: "m", correct: true, answer: "1", outputChars: 3 };
+    expect(errorOf(() => prepare({ ...base, outcomes: [outcome, { ...outcome, correct: false }] }, analyze))).toBe('outcomes row 2: duplicate outcome for item "a" and model "m" (first in row 1)');
+    expect(errorOf(() => prepare({ ...base, items: [...base.items, ...base.items], outcomes: [outcome] }, analyze))).toBe('items row 2: id: duplicate item id "a" (first in row 1)');
+    expect(errorOf(() => prepare({ ...base, models: [{ id: "m", inputUsdPerMTok: 1e308, outputUsdPerMTok: 1e308 }], outcomes: [outcome] }, analyze))).toMatch(
+      /^models row 1: inputUsdPerMTok: must be at most 10,000/,
+    );
+  });
+
+  it("refuses a set whose items all fall in one half of the split (the run could not tune and score)", () => {
+    const ids = Array.from({ length: 200 }, (_, i) => `x${i}`);
+    const oneHalf = ids.filter((id) => splitOf(id) === "tune").slice(0, 5);
+    const items = oneHalf.map((id) => ({ id, family: "f", prompt: "p" }));
+    const data = { items, outcomes: [], models: [{ id: "m", inputUsdPerMTok: 1, outputUsdPerMTok: 1 }] };
+    expect(errorOf(() => checkRunnable(data))).toMatch(/^items: all 5 items fall in the same half of the split/);
+    expect(() => checkRunnable({ ...data, items: [...items, { id: ids.find((id) => splitOf(id) === "eval") as string, family: "f", prompt: "p" }] })).not.toThrow();
   });
 });
 

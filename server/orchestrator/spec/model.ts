@@ -115,6 +115,9 @@ export const DEFAULT_RESILIENCE_SETTINGS: ResilienceSettings = {
 /** Skill a simulated model has on a capability its spec leaves out. */
 export const DEFAULT_SIMULATED_SKILL = 0.2;
 
+/** The highest price Ensemble accepts, in USD per million tokens (roster models and lab data alike). */
+export const MAX_USD_PER_MTOK = 10_000;
+
 export interface ModelPricing {
   inputUsdPerMTok: number;
   outputUsdPerMTok: number;
