@@ -157,3 +157,79 @@ describe("model guard: the due probe goes to one caller", () => {
     guard.assertAvailable();
   });
 });
+
+describe("model guard: a probe that ends without an answer", () => {
+  /** an attempt that runs until its caller aborts, then fails as the engine's cancelled calls do */
+  const untilCancelled = (signal: AbortSignal) => () =>
+    new Promise<string>((_, reject) => signal.addEventListener("abort", () => reject(new ProviderError("aborted", "cancelled")), { once: true }));
+  const tick = () => new Promise((r) => setTimeout(r, 0));
+
+  async function dueProbe(breaker: Partial<BreakerSettings> = {}) {
+    const s = setup(breaker);
+    for (let i = 0; i < 3; i++) await settle(s.guard.execute(fail()));
+    await s.clock.advance(1500);
+    return s;
+  }
+
+  it("a cancelled probe leaves the breaker open with its probe still due; the next call probes, and its success closes it", async () => {
+    const { clock, guard, seen } = await dueProbe();
+    guard.assertAvailable();
+    const controller = new AbortController();
+    const probe = guard.execute(untilCancelled(controller.signal), { signal: controller.signal });
+    expect(guard.snapshot().state).toBe("half-open");
+    controller.abort();
+    expect(await settle(probe)).toMatchObject({ kind: "aborted" });
+    await tick();
+
+    // no evidence either way: still open, same open period, the probe due at once, nothing counted
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "open", failures: 3, openedAt: 10_000, nextProbeAt: 11_000 });
+    expect(seen.map((t) => `${t.from}→${t.to}`)).toEqual(["closed→open", "open→half-open", "half-open→open"]);
+    expect(seen.at(-1)).toEqual({ modelId: "m", from: "half-open", to: "open", at: 11_500, nextProbeAt: 11_000 });
+    expect(guard.refusing()).toBe(false);
+
+    // the next caller is promised the probe, the one after it skips the model, and the probe's call goes through
+    guard.assertAvailable();
+    expect(() => guard.assertAvailable()).toThrow(/its probe call is about to start/);
+    let release: (value: string) => void = () => undefined;
+    const next = guard.execute(() => new Promise<string>((resolve) => (release = resolve)));
+    expect(guard.snapshot().state).toBe("half-open");
+    expect(await settle(guard.execute(ok))).toMatchObject({ kind: "circuit-open" });
+    release("fine");
+    await expect(next).resolves.toBe("fine");
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "closed", failures: 0, openedAt: null, nextProbeAt: null });
+
+    // closed for real: it takes the configured failures in a row to open it again
+    await clock.advance(10);
+    for (let i = 0; i < 2; i++) await settle(guard.execute(fail()));
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 2 });
+    await settle(guard.execute(fail()));
+    expect(guard.snapshot()).toMatchObject({ state: "open", failures: 3, openedAt: 11_510, nextProbeAt: 12_510 });
+  });
+
+  it("a probe refused before anything reached the provider (a bad request without an HTTP status) leaves it open and due", async () => {
+    const { guard } = await dueProbe();
+    const refused = await settle(guard.execute(() => Promise.reject(new ProviderError("bad-request", "address blocked"))));
+    expect(refused).toMatchObject({ kind: "bad-request", message: "address blocked" });
+    await tick();
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "open", failures: 3, openedAt: 10_000, nextProbeAt: 11_000 });
+    await expect(guard.execute(ok)).resolves.toBe("ok");
+    expect(guard.snapshot().state).toBe("closed");
+  });
+
+  it("a probe the provider answered with a 4xx closes the breaker as a success would: the model is reachable", async () => {
+    const { guard, seen } = await dueProbe();
+    const answered = await settle(guard.execute(() => Promise.reject(new ProviderError("bad-request", "HTTP 400: context too long", 400))));
+    expect(answered).toMatchObject({ kind: "bad-request", status: 400 });
+    expect(guard.snapshot()).toEqual({ modelId: "m", state: "closed", failures: 0, openedAt: null, nextProbeAt: null });
+    expect(seen.map((t) => `${t.from}→${t.to}`)).toEqual(["closed→open", "open→half-open", "half-open→closed"]);
+    // the run of failures starts over: one more failure does not re-open it
+    for (let i = 0; i < 2; i++) await settle(guard.execute(fail()));
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 2 });
+  });
+
+  it("a counted failure of the probe still re-opens it with a fresh probe time", async () => {
+    const { guard } = await dueProbe();
+    expect(await settle(guard.execute(fail("network")))).toMatchObject({ kind: "network" });
+    expect(guard.snapshot()).toMatchObject({ state: "open", openedAt: 11_500, nextProbeAt: 12_500 });
+  });
+});

@@ -137,7 +137,9 @@ class ProbeAfter implements IBackoff<IHalfOpenAfterBackoffContext> {
     return this.clock.now() >= this.probeAt ? Number.NEGATIVE_INFINITY : Number.POSITIVE_INFINITY;
   }
 
-  next(): ProbeAfter {
+  next(context: IHalfOpenAfterBackoffContext): ProbeAfter {
+    // a probe that ended without an answer leaves the open period as it was: still due, the next call probes
+    if ("error" in context.result && context.result.error instanceof UnansweredProbe) return this;
     return new ProbeAfter(this.clock, this.waitMs, this.opened, this.clock.now());
   }
 }
@@ -183,6 +185,30 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal | undefined): Pro
   });
 }
 
+/**
+ * Stands in for a probe's error when the probe ended without an answer from the model (see throughBreaker). The
+ * breaker handles it as a failure, so it re-opens instead of closing, and ProbeAfter.next keeps the due probe time.
+ * It never leaves the guard: the caller gets the probe's own error.
+ */
+class UnansweredProbe extends Error {
+  constructor(readonly original: unknown) {
+    super("the probe call ended without an answer from the model");
+  }
+}
+
+/**
+ * Whether a failed probe still heard from the model: a ProviderError with an HTTP status is the provider's reply
+ * (a 400, 404 or 422 says the model is reachable and answering). A cancel, a request refused before it was sent
+ * (a bad request without a status: blocked address, missing base URL), the guard's own refusals and unknown
+ * throwables say nothing about the model.
+ */
+function answered(error: unknown): boolean {
+  return error instanceof ProviderError && error.status !== undefined;
+}
+
+/** A probe's outcome for cockatiel, which must not see a non-counted error (it would close the breaker on it). */
+type ProbeOutcome<T> = { value: T } | { error: unknown };
+
 export function createModelGuard(
   modelId: string,
   settings: GuardSettings,
@@ -200,7 +226,7 @@ export function createModelGuard(
   const remember = (p: ProbeAfter) => {
     probe = p;
   };
-  const breaker = circuitBreaker(handleWhen(countsAgainstModel), {
+  const breaker = circuitBreaker(handleWhen((error) => error instanceof UnansweredProbe || countsAgainstModel(error)), {
     breaker: breakerFor(settings.breaker),
     halfOpenAfter: { next: () => new ProbeAfter(clock, settings.breaker.halfOpenAfterMs, remember, clock.now()) },
   });
@@ -242,17 +268,50 @@ export function createModelGuard(
     if (refused) throw refused;
   }
 
+  /**
+   * Runs the attempt through the breaker. When the breaker is open, its probe is due (assertNotRefusing let the call
+   * through) and this call is the probe. Cockatiel closes a half-open breaker on any error it does not count, which
+   * would close it on a cancelled probe with no sign that the model works. So the probe's outcome is sorted first:
+   * - success, or a failure the breaker counts: to cockatiel as is (closes; re-opens with a fresh probe time);
+   * - a non-counted error the provider answered with (see `answered`, e.g. a 400): the model is reachable and
+   *   answering, which is what the breaker is asking, so it closes as a success would (the runs of failures start
+   *   over), and the caller still gets the error;
+   * - anything else (a cancel, a request never sent): no evidence either way. It goes to cockatiel as an
+   *   UnansweredProbe, so the breaker re-opens with its open period unchanged. The probe is then due at once: the
+   *   next call is the new probe (assertAvailable promises it to one caller, routing sees an open breaker with a
+   *   due probe as half-open). Not half-open: that state means a probe is running, and refuses every call.
+   */
   async function throughBreaker<T>(attempt: () => Promise<T>): Promise<T> {
     // the breaker may have opened while this call waited for a bulkhead slot
     assertNotRefusing();
     try {
-      const value = await breaker.execute(attempt);
+      const value = breaker.state === CircuitState.Open ? await probeThroughBreaker(attempt) : await breaker.execute(attempt);
       failures = 0;
       return value;
     } catch (error) {
       if (countsAgainstModel(error)) failures += 1;
       throw error;
     }
+  }
+
+  async function probeThroughBreaker<T>(attempt: () => Promise<T>): Promise<T> {
+    let outcome: ProbeOutcome<T>;
+    try {
+      outcome = await breaker.execute(async (): Promise<ProbeOutcome<T>> => {
+        try {
+          return { value: await attempt() };
+        } catch (error) {
+          if (countsAgainstModel(error)) throw error;
+          if (answered(error)) return { error };
+          throw new UnansweredProbe(error);
+        }
+      });
+    } catch (error) {
+      throw error instanceof UnansweredProbe ? error.original : error;
+    }
+    if (!("error" in outcome)) return outcome.value;
+    failures = 0; // the breaker closed on the answer (cockatiel reset its own counts as for a success)
+    throw outcome.error;
   }
 
   return {
