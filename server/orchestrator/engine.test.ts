@@ -233,16 +233,19 @@ describe("executeChain: budget", () => {
       input(makeChain("single", [answer("a")]), { budget: { maxLatencyMs: 1000 }, resilience: { ...FAST, timeoutMs: 600 } }),
       t.ports,
     ).catch((e: unknown) => e);
-    expect(err).toMatchObject({ kind: "timeout" });
+    // the first attempt hit the model's own 600 ms (retried); the retry was cut off by the task's budget
+    expect(err).toMatchObject({ kind: "deadline", message: expect.stringContaining("the task's latency budget (maxLatencyMs) ran out") });
     expect(t.clock.now()).toBeLessThanOrEqual(1000);
-    expect(t.events.filter((e) => e.type === "step.retried")).toHaveLength(1);
+    expect(t.events.filter((e) => e.type === "step.retried")).toMatchObject([{ error: "a timed out after 600 ms" }]);
   });
 
   it("bounds a call by what is left of maxLatencyMs", async () => {
     const t = createTestPorts({ a: { script: { text: "slow", delayMs: 5000 } }, c: { script: { text: "c" } } });
     const err = await executeChain(input(makeChain("fallback", [answer("a"), answer("c")]), { budget: { maxLatencyMs: 1000 } }), t.ports).catch((e: unknown) => e);
     expect((err as Error).message).toMatch(/maxLatencyMs=1000/);
-    expect(t.events.find((e) => e.type === "step.failed")).toMatchObject({ error: "a timed out after 1000 ms" });
+    expect(t.events.find((e) => e.type === "step.failed")).toMatchObject({
+      error: "a: stopped after 1000ms, when the task's latency budget (maxLatencyMs) ran out; not the model's own limit",
+    });
     expect(t.clients.a?.calls).toHaveLength(1);
     expect(t.clients.c?.calls).toHaveLength(0);
   });

@@ -65,6 +65,11 @@ export type ProviderErrorKind =
   | "bad-response"
   | "cut-stream"
   | "aborted"
+  /**
+   * the call was cut off by its task's own deadline (what was left of maxLatencyMs), before the model's own timeout:
+   * the task ran out of time, the model did not fail — not retried, not counted by the model's breaker
+   */
+  | "deadline"
   /** the model's circuit breaker is open (or its half-open probe is in flight): try the next candidate */
   | "circuit-open"
   /** the model's bulkhead is full (max concurrent calls running, its queue full): try the next candidate */

@@ -270,7 +270,7 @@ export function createTaskPipeline(deps: {
   async function resume(taskId: string): Promise<void> {
     const row = q.findTask(db, taskId);
     if (!row || row.status !== "running" || !row.requirements || !row.plan) return;
-    const priors = priorStepsOf(q.listSteps(db, taskId));
+    const priors = priorStepsOf(q.listSteps(db, taskId), q.listEvents(db, taskId));
     const controller = new AbortController();
     running.set(taskId, controller);
     let diverged = false;

@@ -1,8 +1,8 @@
 import type { Db } from "@/db/client";
 import { deleteStepAttempt } from "@/db/queries/queue";
-import type { TaskRow, TaskStepRow } from "@/db/queries/tasks";
+import type { TaskEventRow, TaskRow, TaskStepRow } from "@/db/queries/tasks";
 import type { PriorStep } from "@/server/orchestrator/engine";
-import type { ModelChain, ModelResult, StepRole } from "@/server/orchestrator/spec";
+import type { ModelChain, ModelResult, StepRole, TaskEvent } from "@/server/orchestrator/spec";
 import type { TaskRecorder } from "./task-recorder";
 
 /** The error a task gets when a restart could not continue it. */
@@ -37,9 +37,19 @@ export function closeInterruptedSteps(db: Db, record: TaskRecorder, taskId: stri
   return cut.length;
 }
 
-/** What an earlier run committed, by step index: completed steps replay their result, failed ones their error. */
-export function priorStepsOf(steps: readonly TaskStepRow[]): Map<number, { modelId: string; prior: PriorStep }> {
+/**
+ * What an earlier run committed, by step index: completed steps replay their result, failed ones their error
+ * (both from their rows), and steps a breaker refused their refusal (from their step.refused events: a refused
+ * step has no row). Without the refusals a resumed run, its breakers closed again, would call the refused model
+ * under that index and silently take another path than the one on record.
+ */
+export function priorStepsOf(steps: readonly TaskStepRow[], events: readonly Pick<TaskEventRow, "type" | "payload">[] = []): Map<number, { modelId: string; prior: PriorStep }> {
   const priors = new Map<number, { modelId: string; prior: PriorStep }>();
+  for (const e of events) {
+    if (e.type !== "step.refused") continue;
+    const refused = e.payload as Extract<TaskEvent, { type: "step.refused" }>;
+    priors.set(refused.stepIndex, { modelId: refused.modelId, prior: { kind: "refused", error: refused.error } });
+  }
   for (const s of steps) {
     if (s.status === "completed") {
       const result: ModelResult = {

@@ -51,7 +51,8 @@ function asEntries(incoming: readonly Incoming[], to: string): ContextEntry[] {
  * Run one step: budget admission, a fresh step index, channel messages in, context trimmed to the model's
  * window, step.started with the exact input, the resilient call (retries emit step.retried), then
  * step.completed or step.failed. Throws BudgetExceededError before any event when the budget refuses the step,
- * and a ProviderError (after step.failed) when the call fails.
+ * a "circuit-open" ProviderError (after step.refused) when the model's breaker refuses it, and a ProviderError
+ * (after step.failed) when the call fails. A resumed task's recorded steps are replayed instead (ports.priorStep).
  */
 export async function runStep(ctx: ChainContext, request: StepRequest): Promise<ModelResult> {
   const { ports, communication, task } = ctx;
@@ -83,19 +84,23 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
     ctx.completed.push(prior.result);
     return prior.result;
   }
-  if (prior?.kind === "failed") {
+  if (prior?.kind === "failed" || prior?.kind === "refused") {
     admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
-    const error = new ProviderError("server", prior.error);
+    // a refusal is replayed as one whatever the breaker says now (a restart closes every breaker): same path, same index
+    const error = new ProviderError(prior.kind === "refused" ? "circuit-open" : "server", prior.error);
     ctx.failed.push({ modelId, error });
     throw error;
   }
   // An open breaker refuses the model before the step starts: the chain moves on to its next candidate, and the
-  // refusal shows as the reason of its fallback.taken rather than as a failed call the model never received.
+  // refusal is a step.refused under the step's index (no step.started: the model never received a call) and the
+  // reason of the next candidate's fallback.taken. With it on record a resumed run replays the refusal (priorStep)
+  // instead of calling the model under an index the first run gave it but left without a step row.
   try {
     guard?.assertAvailable();
   } catch (refusal) {
     admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
     ctx.failed.push({ modelId, error: refusal });
+    ctx.emit({ type: "step.refused", taskId: task.id, stepIndex, modelId, error: refusal instanceof Error ? refusal.message : String(refusal) });
     throw refusal;
   }
   request.onAdmitted?.();
@@ -142,7 +147,8 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
         guard,
         onBreakerChange: (t) =>
           ctx.emit({ type: "breaker.changed", taskId: task.id, stepIndex, modelId, from: t.from, to: t.to, nextProbeAt: t.nextProbeAt }),
-        timeoutMs: () => ctx.budget.remainingMs(),
+        // a cut-off by the task's own latency budget is a "deadline", not the model's timeout: not retried nor counted
+        deadlineMs: () => ctx.budget.remainingMs(),
         canRetry: (_error, delayMs) => delayMs < ctx.budget.remainingMs(),
         onRetry: (attempt, error) =>
           ctx.emit({ type: "step.retried", taskId: task.id, stepIndex, modelId, attempt, error: error.message }),

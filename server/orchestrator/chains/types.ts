@@ -38,13 +38,14 @@ export interface EnginePorts {
   /**
    * Optional, for a task resumed after a restart: what an earlier run recorded for this step index (indexes are
    * allocated in the same order on every run). A completed step is replayed, not re-run nor re-billed; a failed
-   * one fails again with its recorded error; undefined runs the step.
+   * one fails again with its recorded error; a refused one (step.refused: the model's breaker was open) is refused
+   * again, whatever its breaker says now; undefined runs the step.
    */
   priorStep?(stepIndex: number, modelId: string): PriorStep | undefined;
 }
 
 /** A step recorded by an earlier run of the same task. */
-export type PriorStep = { kind: "completed"; result: ModelResult } | { kind: "failed"; error: string };
+export type PriorStep = { kind: "completed"; result: ModelResult } | { kind: "failed"; error: string } | { kind: "refused"; error: string };
 
 export interface ExecuteBudget {
   maxCostUsd?: number;

@@ -77,6 +77,24 @@ describe("model guard: circuit breaker", () => {
     expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 0 });
   });
 
+  it("does not count a task's own deadline against the model, nor let it reset a run of failures", async () => {
+    const { clock, guard } = setup();
+    for (let i = 0; i < 5; i++) expect(await settle(guard.execute(fail("deadline")))).toMatchObject({ kind: "deadline" });
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 0 });
+    await settle(guard.execute(fail()));
+    await settle(guard.execute(fail()));
+    await settle(guard.execute(fail("deadline")));
+    await settle(guard.execute(fail()));
+    expect(guard.snapshot()).toMatchObject({ state: "open", failures: 3 });
+
+    // a probe the task's deadline cut off proved nothing: still open, its probe due at once
+    await clock.advance(1500);
+    expect(await settle(guard.execute(fail("deadline")))).toMatchObject({ kind: "deadline" });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(guard.snapshot()).toMatchObject({ state: "open", failures: 3, nextProbeAt: 11_000 });
+    expect(guard.refusing()).toBe(false);
+  });
+
   it("resets the run of failures on a success", async () => {
     const { guard } = setup();
     await settle(guard.execute(fail()));

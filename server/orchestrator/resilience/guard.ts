@@ -68,8 +68,9 @@ export interface GuardSettings {
 }
 
 /**
- * Failures that say something about the model. A bad request is ours, a cancel is the operator's, and the
- * guard's own refusals would otherwise keep an open breaker open.
+ * Failures that say something about the model. A bad request is ours, a cancel is the operator's, a "deadline" is
+ * the task running out of its own time (maxLatencyMs) before the model's timeout, and the guard's own refusals
+ * would otherwise keep an open breaker open.
  */
 const COUNTED: ReadonlySet<ProviderErrorKind> = new Set(["rate-limit", "server", "timeout", "network", "cut-stream", "bad-response", "auth"]);
 

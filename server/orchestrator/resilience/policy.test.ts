@@ -86,11 +86,42 @@ describe("callWithResilience", () => {
     expect(clock.now()).toBe(250);
   });
 
-  it("uses the tighter of the policy timeout and the call's own limit", async () => {
+  it("uses the tighter of the model's timeout and the caller's deadline; a cut-off by the deadline is kind deadline, not retried", async () => {
+    const clock = createManualClock();
+    let calls = 0;
+    const hang = () => (calls++, new Promise<string>(() => undefined));
+    await expect(callWithResilience(hang, { modelId: "m", clock, options, deadlineMs: () => 40 })).rejects.toMatchObject({
+      kind: "deadline",
+      message: "m: stopped after 40ms, when the task's latency budget (maxLatencyMs) ran out; not the model's own limit",
+    });
+    expect(clock.now()).toBe(40);
+    expect(calls).toBe(1); // retries were left, but a deadline is not retried
+  });
+
+  it("keeps the model's own timeout a timeout when the deadline is no tighter", async () => {
     const clock = createManualClock();
     const hang = () => new Promise<string>(() => undefined);
-    await expect(callWithResilience(hang, { modelId: "m", clock, options: { ...options, maxRetries: 0 }, timeoutMs: 40 })).rejects.toMatchObject({ kind: "timeout" });
-    expect(clock.now()).toBe(40);
+    const own = { ...options, maxRetries: 0, timeoutMs: 100 };
+    await expect(callWithResilience(hang, { modelId: "m", clock, options: own, deadlineMs: 100 })).rejects.toMatchObject({ kind: "timeout", message: "m timed out after 100 ms" });
+    await expect(callWithResilience(hang, { modelId: "m", clock, options: own, deadlineMs: 5000 })).rejects.toMatchObject({ kind: "timeout" });
+  });
+
+  it("reads the deadline before each attempt: a retry that the rest of the budget cuts short is a deadline", async () => {
+    const clock = createManualClock();
+    const start = clock.now();
+    const hang = () => new Promise<string>(() => undefined);
+    const retried: string[] = [];
+    await expect(
+      callWithResilience(hang, {
+        modelId: "m",
+        clock,
+        options: { ...options, baseDelayMs: 1, timeoutMs: 100 },
+        deadlineMs: () => 150 - (clock.now() - start),
+        onRetry: (_attempt, error) => retried.push(error.kind),
+      }),
+    ).rejects.toMatchObject({ kind: "deadline" });
+    expect(retried).toEqual(["timeout"]);
+    expect(clock.now() - start).toBe(150);
   });
 
   it("stops at once on abort, even during a backoff", async () => {
@@ -163,6 +194,20 @@ describe("callWithResilience: through a model guard", () => {
     expect(script.calls()).toBe(2);
     expect(retries).toEqual([1]);
     expect(transitions).toEqual([`closed→open@${clock.now() + 5000}`]);
+  });
+
+  it("does not count deadline cut-offs against the model: its breaker stays closed", async () => {
+    const clock = createManualClock();
+    const guard = createModelGuard("m", { breaker, bulkhead: { maxConcurrent: 4, maxQueued: 4 } }, { clock });
+    const slow = async (signal: AbortSignal) => {
+      await clock.sleep(200, signal);
+      return "fine";
+    };
+    for (let i = 0; i < 5; i++) {
+      await expect(callWithResilience(slow, { modelId: "m", clock, options, guard, deadlineMs: 50 })).rejects.toMatchObject({ kind: "deadline" });
+    }
+    expect(guard.snapshot()).toMatchObject({ state: "closed", failures: 0 });
+    await expect(callWithResilience(slow, { modelId: "m", clock, options, guard })).resolves.toBe("fine");
   });
 
   it("never retries a circuit-open refusal", async () => {

@@ -37,8 +37,12 @@ export interface CallOptions {
   random?: RandomSource;
   signal?: AbortSignal;
   options: ResilienceOptions;
-  /** a tighter limit, read before each attempt: e.g. what is left of the task's latency budget */
-  timeoutMs?: number | (() => number);
+  /**
+   * The caller's deadline, read before each attempt: what is left of the task's latency budget. When it is tighter
+   * than the model's own `options.timeoutMs` and cuts the attempt off, the attempt fails with kind "deadline" — the
+   * task ran out of time, the model did not fail: no retry, and the model's breaker does not count it.
+   */
+  deadlineMs?: number | (() => number);
   /** called before each retry's backoff; attempt counts from 1 */
   onRetry?: (attempt: number, error: ProviderError, delayMs: number) => void;
   /** veto a retry (e.g. the latency budget cannot absorb the delay) */
@@ -65,7 +69,8 @@ export function retryDelayMs(attempt: number, error: ProviderError, options: Res
  * circuit breaker) and Clock-measured first-token and total timeouts. Cockatiel owns the retry loop and decision;
  * the backoff itself sleeps on the Clock port (cockatiel's own delay is 0) so tests with a manual clock stay
  * instant and deterministic. Only retryable kinds are retried: an open breaker or a full bulkhead ("circuit-open",
- * "bulkhead-full") and a cut stream go straight back to the chain, which falls back to its next candidate.
+ * "bulkhead-full") and a cut stream go straight back to the chain, which falls back to its next candidate, and so
+ * does an attempt cut off by the caller's deadline ("deadline": the task is out of time, a retry could not finish).
  */
 export async function callWithResilience<T>(fn: (signal: AbortSignal, progress: AttemptProgress) => Promise<T>, call: CallOptions): Promise<T> {
   const { clock, signal, options } = call;
@@ -98,17 +103,22 @@ export async function callWithResilience<T>(fn: (signal: AbortSignal, progress: 
         throw cancelledError();
       }
     }
-    const timed = () =>
-      withTimeout(fn, {
+    const timed = () => {
+      // read when the attempt starts (after any wait for a bulkhead slot); the model's own timeout wins a tie
+      const deadlineMs = typeof call.deadlineMs === "function" ? call.deadlineMs() : (call.deadlineMs ?? Number.POSITIVE_INFINITY);
+      const byDeadline = deadlineMs < options.timeoutMs;
+      return withTimeout(fn, {
         clock,
         signal,
-        timeoutMs: Math.min(options.timeoutMs, typeof call.timeoutMs === "function" ? call.timeoutMs() : (call.timeoutMs ?? Number.POSITIVE_INFINITY)),
+        timeoutMs: byDeadline ? Math.max(0, deadlineMs) : options.timeoutMs,
+        deadline: byDeadline,
         firstTokenMs: options.firstTokenTimeoutMs,
         describe: call.modelId,
       }).catch((error: unknown) => {
         // the breaker decides on ProviderError kinds, so raw adapter errors are typed before it sees them
         throw toProviderError(error, call.modelId, signal);
       });
+    };
     try {
       return await (call.guard ? call.guard.execute(timed, { signal, onTransition: call.onBreakerChange }) : timed());
     } catch (error) {

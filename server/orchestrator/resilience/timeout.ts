@@ -14,10 +14,24 @@ export interface TimeoutOptions {
   clock: Clock;
   /** start to finish */
   timeoutMs: number;
+  /**
+   * `timeoutMs` is the caller's deadline (what is left of the task's latency budget), not the model's own limit:
+   * reaching it fails with kind "deadline" instead of "timeout"
+   */
+  deadline?: boolean;
   /** until `progress.firstToken()`; ignored when not finite or not tighter than `timeoutMs` */
   firstTokenMs?: number;
   signal?: AbortSignal;
   describe?: string;
+}
+
+/**
+ * The task ran out of time, not the model. Worded for the metrics' message-based error kinds
+ * (services/metrics/error-kinds.ts): "budget", and none of the words or bare 3-digit numbers of an earlier kind
+ * (no "timed out", "deadline", "cut"; the milliseconds written "500ms", which no status-code pattern takes for a 500).
+ */
+export function deadlineError(name: string, ms: number): ProviderError {
+  return new ProviderError("deadline", `${name}: stopped after ${ms}ms, when the task's latency budget (maxLatencyMs) ran out; not the model's own limit`);
 }
 
 /**
@@ -56,7 +70,7 @@ export function withTimeout<T>(fn: (signal: AbortSignal, progress: AttemptProgre
 
     if (Number.isFinite(timeoutMs)) {
       clock.sleep(Math.max(0, timeoutMs), timer.signal).then(
-        () => expire(new ProviderError("timeout", `${name} timed out after ${timeoutMs} ms`)),
+        () => expire(options.deadline ? deadlineError(name, timeoutMs) : new ProviderError("timeout", `${name} timed out after ${timeoutMs} ms`)),
         () => undefined, // our own cancellation after the call settled
       );
     }
