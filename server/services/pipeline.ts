@@ -124,7 +124,8 @@ export function createTaskPipeline(deps: {
           emit: (event) => {
             record(event);
             if (event.type === "step.completed") routing.observe(event.modelId, { latencyMs: event.latencyMs, ok: true });
-            if (event.type === "step.failed" && !controller.signal.aborted) routing.observe(event.modelId, { latencyMs: 0, ok: false });
+            // a call the task's own latency budget cut off says nothing against the model
+            if (event.type === "step.failed" && !controller.signal.aborted && event.errorKind !== "deadline") routing.observe(event.modelId, { latencyMs: 0, ok: false });
           },
           clock: systemClock,
           random: systemRandom,

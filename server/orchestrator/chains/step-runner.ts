@@ -151,7 +151,7 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
         deadlineMs: () => ctx.budget.remainingMs(),
         canRetry: (_error, delayMs) => delayMs < ctx.budget.remainingMs(),
         onRetry: (attempt, error) =>
-          ctx.emit({ type: "step.retried", taskId: task.id, stepIndex, modelId, attempt, error: error.message }),
+          ctx.emit({ type: "step.retried", taskId: task.id, stepIndex, modelId, attempt, error: error.message, errorKind: error.kind }),
       },
     );
     if (call.text.trim() === "") throw new ProviderError("bad-response", `${modelId}: empty output`);
@@ -187,7 +187,7 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
     admission.settle({ costUsd: 0, latencyMs: 0, outputTokens: 0 });
     const error = toProviderError(raw, modelId, ctx.signal);
     ctx.failed.push({ modelId, error });
-    ctx.emit({ type: "step.failed", taskId: task.id, stepIndex, modelId, error: error.message });
+    ctx.emit({ type: "step.failed", taskId: task.id, stepIndex, modelId, error: error.message, errorKind: error.kind });
     throw error;
   }
 }

@@ -32,14 +32,15 @@ export type TaskEvent =
       latencyMs: number;
       firstTokenMs?: number;
     }
-  | { type: "step.failed"; taskId: string; stepIndex: number; modelId: string; error: string }
+  /** `errorKind`: the ProviderError kind (metrics count failures by it; events recorded before it existed lack it) */
+  | { type: "step.failed"; taskId: string; stepIndex: number; modelId: string; error: string; errorKind?: string }
   /**
    * The model's circuit breaker refused it before its step started: the model was never called and the step has
    * no row in task_steps, but the index is the step's (a resumed task replays the refusal under it). `error` is
    * the refusal, also the reason of the next candidate's fallback.taken (errorKind "circuit-open").
    */
   | { type: "step.refused"; taskId: string; stepIndex: number; modelId: string; error: string }
-  | { type: "step.retried"; taskId: string; stepIndex: number; modelId: string; attempt: number; error: string }
+  | { type: "step.retried"; taskId: string; stepIndex: number; modelId: string; attempt: number; error: string; errorKind?: string }
   | {
       type: "fallback.taken";
       taskId: string;

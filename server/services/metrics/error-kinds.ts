@@ -1,9 +1,9 @@
 import { ROLLUP_ERROR_KINDS, type RollupErrorKind } from "@/db/rollup-layout";
 
 /**
- * Steps persist the provider error's message, not its kind (step.failed carries `error: string`), so
- * the kind is recovered from the message. The patterns follow the messages ProviderError and the
- * simulated provider produce; anything unmatched is "other" rather than guessed.
+ * Step rows persist the provider error's message, not its kind, and events recorded before step.failed carried
+ * `errorKind` neither, so for those the kind is recovered from the message. The patterns follow the messages
+ * ProviderError and the simulated provider produce; anything unmatched is "other" rather than guessed.
  */
 export const ERROR_KINDS = ROLLUP_ERROR_KINDS;
 export type ErrorKind = RollupErrorKind;
@@ -24,7 +24,14 @@ const PATTERNS: [ErrorKind, RegExp][] = [
   ["budget", /budget/i],
 ];
 
-export function errorKindOf(message: string | null | undefined): ErrorKind {
+/**
+ * The kind of a failed call: from the ProviderError kind the event carries (`errorKind`), else recovered from its
+ * message (events recorded before the kind was, and steps rows, which keep only the message).
+ */
+export function errorKindOf(message: string | null | undefined, providerKind?: string): ErrorKind {
+  // the task's own latency budget ran out: counted with the other budget stops
+  if (providerKind === "deadline") return "budget";
+  if (providerKind && (ERROR_KINDS as readonly string[]).includes(providerKind)) return providerKind as ErrorKind;
   if (!message) return "other";
   for (const [kind, pattern] of PATTERNS) if (pattern.test(message)) return kind;
   return "other";

@@ -3,7 +3,8 @@ import { createDb, type Db } from "@/db/client";
 import { HOUR_MS, latencyBinEdges, latencyBinOf, LATENCY_BIN_COUNT } from "@/db/rollup-layout";
 import { seedDemoRoster } from "@/db/seed";
 import { createServices, type Services } from "@/server/services/app";
-import { errorKindOf } from "./error-kinds";
+import { ERROR_KINDS, errorKindOf } from "./error-kinds";
+import { callIncrements } from "./rollup-rows";
 import { breakerCounts } from "./health";
 import { emptyHistogram, histogramBins, percentiles, quantile } from "./histogram";
 import { learningEffectiveness, sampleInstants } from "./learning";
@@ -88,6 +89,17 @@ describe("error kinds", () => {
     expect(errorKindOf("upstream 503 server error")).toBe("server");
     expect(errorKindOf("weird")).toBe("other");
     expect(errorKindOf(null)).toBe("other");
+  });
+
+  it("takes the kind the event carries over the message's words, a task deadline counting as budget", () => {
+    expect(errorKindOf("HTTP 500: error while executing the request", "server")).toBe("server");
+    expect(errorKindOf("HTTP 429: Request cancelled: try later", "rate-limit")).toBe("rate-limit");
+    expect(errorKindOf("gpt-4o-acute: empty output", "bad-response")).toBe("bad-response");
+    expect(errorKindOf("m: stopped after 50ms, when the task's latency budget ran out", "deadline")).toBe("budget");
+    // a kind the metrics do not know falls back to the words
+    expect(errorKindOf("sim: 429 Too Many Requests", "something-new")).toBe("rate-limit");
+    const [model] = callIncrements({ at: NOW, modelId: "m", capability: null, status: "failed", latencyMs: null, firstTokenMs: null, inputTokens: 0, outputTokens: 0, costUsd: 0, error: "cut while executing", errorKind: "server" });
+    expect(model?.vectors.errs).toBe(ERROR_KINDS.indexOf("server"));
   });
 });
 

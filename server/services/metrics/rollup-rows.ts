@@ -35,12 +35,15 @@ export interface FinishedCall {
   outputTokens: number;
   costUsd: number;
   error: string | null;
+  /** the ProviderError kind, when the event carried it */
+  errorKind?: string;
 }
 
 export interface RetriedCall {
   at: number;
   modelId: string;
   error: string | null;
+  errorKind?: string;
 }
 
 export type Increments = Partial<Record<SumColumn, number>>;
@@ -57,8 +60,8 @@ export interface RollupIncrement {
   vectors: VectorIncrements;
 }
 
-const failAt = (message: string | null) => ROLLUP_ERROR_KINDS.indexOf(errorKindOf(message));
-const retryAt = (message: string | null) => ROLLUP_ERROR_KINDS.length + failAt(message);
+const failAt = (message: string | null, kind?: string) => ROLLUP_ERROR_KINDS.indexOf(errorKindOf(message, kind));
+const retryAt = (message: string | null, kind?: string) => ROLLUP_ERROR_KINDS.length + failAt(message, kind);
 
 export function taskIncrements(t: FinishedTask): RollupIncrement[] {
   const add: Increments = {
@@ -89,7 +92,7 @@ export function taskIncrements(t: FinishedTask): RollupIncrement[] {
 export function callIncrements(c: FinishedCall): RollupIncrement[] {
   const add: Increments = { n: 1, [c.status]: 1, cost_usd: c.costUsd, input_tokens: c.inputTokens, output_tokens: c.outputTokens };
   const vectors: VectorIncrements = {};
-  if (c.status === "failed") vectors.errs = failAt(c.error);
+  if (c.status === "failed") vectors.errs = failAt(c.error, c.errorKind);
   if (c.latencyMs !== null) {
     add.latency_sum = c.latencyMs;
     add.latency_n = 1;
@@ -107,7 +110,7 @@ export function callIncrements(c: FinishedCall): RollupIncrement[] {
 }
 
 export function retryIncrements(r: RetriedCall): RollupIncrement[] {
-  return [{ dim: "model", key: r.modelId, at: r.at, add: { retried: 1 }, vectors: { errs: retryAt(r.error) } }];
+  return [{ dim: "model", key: r.modelId, at: r.at, add: { retried: 1 }, vectors: { errs: retryAt(r.error, r.errorKind) } }];
 }
 
 export function bucketOf(at: number, grain: RollupGrain): number {

@@ -67,9 +67,10 @@ export function incrementsOf(db: Db, event: TaskEvent, at: number): RollupIncrem
         outputTokens: 0,
         costUsd: 0,
         error: event.error,
+        errorKind: event.errorKind,
       });
     case "step.retried":
-      return retryIncrements({ at, modelId: event.modelId, error: event.error });
+      return retryIncrements({ at, modelId: event.modelId, error: event.error, errorKind: event.errorKind });
     default:
       return [];
   }
