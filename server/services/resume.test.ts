@@ -2,7 +2,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { createDb } from "@/db/client";
 import { tempDirs } from "@/db/testing/temp-dirs";
-import type { TaskEvent } from "@/server/orchestrator/spec";
+import { ProviderError } from "@/server/orchestrator/errors";
+import type { ChainStep, ModelChain, TaskEvent } from "@/server/orchestrator/spec";
 import { bootstrap, createServices, type Services } from "./app";
 
 process.env.ENSEMBLE_SECRET ??= "test-secret-for-vitest-only-0123456789";
@@ -120,5 +121,91 @@ describe("resume after a crash", () => {
     const task = b.tasks.get(id);
     expect(task.status).toBe("cancelled");
     expect(task.events.filter((e) => e.type === "step.started")).toHaveLength(2); // nothing ran after the cancel
+  });
+});
+
+/**
+ * A model refused by its open breaker, then a crash: after the restart the breakers are closed again, yet the
+ * resumed task must take the path on record — the refused model stays refused, nothing shifts to another index.
+ */
+function chainOf(strategy: ModelChain["strategy"], steps: ChainStep[]): ModelChain {
+  return { strategy, steps, explanation: { policy: "balanced", summary: "fixed for the test", candidates: [] } };
+}
+
+/**
+ * Plans `chain` with its first model's breaker open (tripped after planning, as when it opens under another
+ * task), runs until `until` sees its event, then freezes: the process is as good as dead.
+ */
+async function refuseThenCrash(file: string, chain: ModelChain, until: (event: TaskEvent) => boolean): Promise<string> {
+  let frozen = false;
+  const a = await servicesOn(file, (_ms, signal) => (frozen ? new Promise<void>(() => void signal) : Promise.resolve()));
+  const refused = a.breakers.guard(chain.steps[0]!.modelId);
+  while (refused.snapshot().state !== "open") await refused.execute(() => Promise.reject(new ProviderError("server", "down", 500))).catch(() => undefined);
+  a.routing.plan = () => chain;
+  let reached!: () => void;
+  const atCrash = new Promise<void>((resolve) => (reached = resolve));
+  a.bus.subscribe("*", ({ event }) => {
+    if (!frozen && until(event)) {
+      frozen = true;
+      reached();
+    }
+  });
+  const { id } = a.tasks.submit({ prompt: "What is 17 * 23?", constraints: {}, strategy: chain.strategy, policy: "balanced", cache: false }, { source: "cli" });
+  await atCrash;
+  await turns();
+  return id;
+}
+
+async function recoverAndFinish(file: string, id: string) {
+  const b = await servicesOn(file, () => Promise.resolve());
+  expect(b.tasks.recover()).toMatchObject({ resumed: [id], interrupted: [] });
+  for await (const { event } of b.tasks.watch(id, 0)) if (event.type === "task.completed" || event.type === "task.failed") break;
+  return b.tasks.get(id);
+}
+
+const startedModels = (events: readonly TaskEvent[]) => events.flatMap((e) => (e.type === "step.started" ? [`${e.stepIndex}:${e.modelId}`] : []));
+
+describe("resume after a crash, with a model its breaker refused", () => {
+  it("single: the refused model stays refused and the fallback that was running answers", async () => {
+    const file = tempDb();
+    const chain = chainOf("single", [
+      { role: "answer", modelId: "sim-euclid-math" },
+      { role: "fallback", modelId: "sim-atlas-xl" },
+    ]);
+    const id = await refuseThenCrash(file, chain, (e) => e.type === "step.started" && e.modelId === "sim-atlas-xl");
+
+    const task = await recoverAndFinish(file, id);
+    const events = task.events.map((e) => e.payload);
+    expect(task.status).toBe("completed");
+    expect(task.modelId).toBe("sim-atlas-xl");
+    expect(startedModels(events)).toEqual(["1:sim-atlas-xl", "1:sim-atlas-xl"]);
+    expect(task.steps.map((s) => [s.stepIndex, s.modelId, s.status])).toEqual([[1, "sim-atlas-xl", "completed"]]);
+    // the refusal is on record once, from the first process, under the index it took
+    expect(events.filter((e) => e.type === "step.refused")).toEqual([
+      expect.objectContaining({ stepIndex: 0, modelId: "sim-euclid-math", error: expect.stringContaining("circuit breaker open") }),
+    ]);
+    expect(task.costUsd).toBeCloseTo(task.steps[0]!.costUsd, 12);
+  });
+
+  it("cascade: the refused cheap tier is neither called nor billed, and the verifier keeps its own index", async () => {
+    const file = tempDb();
+    const chain = chainOf("cascade", [
+      { role: "answer", modelId: "sim-swift-mini" },
+      { role: "answer", modelId: "sim-forge-coder" },
+      { role: "verifier", modelId: "sim-atlas-xl" },
+    ]);
+    const id = await refuseThenCrash(file, chain, (e) => e.type === "step.started" && e.modelId === "sim-atlas-xl");
+
+    const task = await recoverAndFinish(file, id);
+    const events = task.events.map((e) => e.payload);
+    expect(task.error).toBeNull();
+    expect(task.status).toBe("completed");
+    const started = startedModels(events);
+    expect(started.slice(0, 3)).toEqual(["1:sim-forge-coder", "2:sim-atlas-xl", "2:sim-atlas-xl"]);
+    expect(started.some((s) => s.endsWith(":sim-swift-mini"))).toBe(false);
+    expect(task.steps.some((s) => s.modelId === "sim-swift-mini")).toBe(false);
+    expect(events.filter((e) => e.type === "step.refused").map((e) => e.type === "step.refused" && [e.stepIndex, e.modelId])).toEqual([[0, "sim-swift-mini"]]);
+    const billed = task.steps.filter((s) => s.status === "completed").reduce((sum, s) => sum + s.costUsd, 0);
+    expect(task.costUsd).toBeCloseTo(billed, 12);
   });
 });
