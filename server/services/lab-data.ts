@@ -10,6 +10,15 @@ import { HISTORY_DATASET } from "./lab-history";
 
 export const DATASET_NAME = /^[a-z0-9][a-z0-9._-]{0,63}$/;
 
+/** Fewer items than this in a data set: the lab refuses, with a message saying how many it has. */
+export const MIN_LAB_ITEMS = 4;
+
+export function requireItems(name: string, data: LabDataset): LabDataset {
+  if (data.items.length >= MIN_LAB_ITEMS) return data;
+  const hint = name === HISTORY_DATASET ? " — run vote or mixture tasks, or turn on shadow evaluation, so that inputs get answered by two or more models" : "";
+  throw new InvalidInputError("dataset", `${name} has ${data.items.length} item${data.items.length === 1 ? "" : "s"}; the lab needs at least ${MIN_LAB_ITEMS}${hint}`);
+}
+
 export function labRoot(): string {
   return path.join(dataDir(), "lab");
 }
@@ -72,11 +81,16 @@ export interface WriteOptions {
 /** Imported data sets under <root>/<name>/: the three files, as uploaded after validation. */
 export function createDatasetStore(root: () => string) {
   return {
-    read(name: string): LabDataset {
+    /** The folder of an imported set; errors for a name that is not one. */
+    folder(name: string): string {
       if (!DATASET_NAME.test(name)) throw new InvalidInputError("dataset", "unknown data set");
       const dir = path.join(root(), name);
       if (!existsSync(dir)) throw new NotFoundError("dataset", name);
-      return readLabDir(dir);
+      return dir;
+    },
+
+    read(name: string): LabDataset {
+      return readLabDir(this.folder(name));
     },
 
     list(): Array<{ name: string; items: number; models: number }> {

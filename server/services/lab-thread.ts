@@ -4,14 +4,17 @@ import type { LabDataset, LabProgress, LabReport } from "@/server/orchestrator/l
 
 export type LabThreadMessage = { type: "progress"; progress: LabProgress } | { type: "done"; report: LabReport } | { type: "failed"; error: string };
 
+/** What to evaluate: data in hand (Ensemble's history), or an imported set's folder, read on the worker thread. */
+export type LabSource = { data: LabDataset } | { name: string; dir: string };
+
 /**
  * Runs a lab evaluation on a worker thread: preparing and tuning take seconds of CPU (1–2 s in one piece on the
  * 1,706-item dev set), which on the server's own thread would stall every request and task meanwhile.
  * Resolves with the report; rejects with the evaluation's own error, or if the thread dies.
  */
-export function evaluateInThread(data: LabDataset, seed: number | undefined, onProgress: (progress: LabProgress) => void): Promise<LabReport> {
+export function evaluateInThread(source: LabSource, seed: number | undefined, onProgress: (progress: LabProgress) => void): Promise<LabReport> {
   return new Promise<LabReport>((resolve, reject) => {
-    const worker = new Worker(tsWorkerSource("server/services/lab-worker.ts"), { eval: true, workerData: { data, seed } });
+    const worker = new Worker(tsWorkerSource("server/services/lab-worker.ts"), { eval: true, workerData: { source, seed } });
     let settled = false;
     const settle = (outcome: () => void) => {
       if (settled) return;

@@ -5,24 +5,15 @@ import type { Db } from "@/db/client";
 import { InvalidInputError } from "@/server/orchestrator/errors";
 import { evaluate, formatReport, type LabDataset, type LabFiles } from "@/server/orchestrator/lab";
 import { checkRunnable } from "@/server/orchestrator/lab/prepare";
-import { createDatasetStore, labRoot, prepareLabData, readLabDir } from "./lab-data";
+import { createDatasetStore, labRoot, prepareLabData, readLabDir, requireItems } from "./lab-data";
 import { exportHistory, HISTORY_DATASET } from "./lab-history";
 import { evaluateInThread } from "./lab-thread";
 import { createLabRunStore, type LabRun } from "./lab-runs";
 import type { RosterService } from "./roster";
 
 export { HISTORY_DATASET, exportHistory } from "./lab-history";
-export { labRoot, prepareLabData, readLabDir } from "./lab-data";
+export { labRoot, MIN_LAB_ITEMS, prepareLabData, readLabDir } from "./lab-data";
 export type { LabRun, LabRunSummary } from "./lab-runs";
-
-/** Fewer items than this in a data set: the lab refuses, with a message saying how many it has. */
-export const MIN_LAB_ITEMS = 4;
-
-function requireItems(name: string, data: LabDataset): LabDataset {
-  if (data.items.length >= MIN_LAB_ITEMS) return data;
-  const hint = name === HISTORY_DATASET ? " — run vote or mixture tasks, or turn on shadow evaluation, so that inputs get answered by two or more models" : "";
-  throw new InvalidInputError("dataset", `${name} has ${data.items.length} item${data.items.length === 1 ? "" : "s"}; the lab needs at least ${MIN_LAB_ITEMS}${hint}`);
-}
 
 export function createLabService(deps: { db: Db; roster: RosterService; root?: () => string; now?: () => number }) {
   const store = createDatasetStore(deps.root ?? labRoot);
@@ -58,14 +49,16 @@ export function createLabService(deps: { db: Db; roster: RosterService; root?: (
 
     /**
      * Starts an evaluation and returns at once. The run is a row in lab_runs; it runs on a worker thread
-     * (lab-thread.ts) so the server keeps answering, and every step is pushed to watchers and stored.
+     * (lab-thread.ts) so the server keeps answering, and every step is pushed to watchers and stored. An imported
+     * set is read and parsed there too (its folder is all this thread looks at): tens of MB of outcomes take
+     * seconds to parse. Ensemble's history comes from the database, here.
      */
     start(dataset: string, options: { seed?: number; userId?: string | null } = {}): LabRun {
-      const data = requireItems(dataset, load(dataset));
+      const source = dataset === HISTORY_DATASET ? { data: requireItems(dataset, load(dataset)) } : { name: dataset, dir: store.folder(dataset) };
       const id = randomUUID();
       const startedAt = now();
-      runs.create({ id, dataset, startedBy: options.userId ?? null, startedAt, progress: { done: 0, total: 1, label: "analysing prompts" } });
-      evaluateInThread(data, options.seed, (progress) => runs.progress(id, progress)).then(
+      runs.create({ id, dataset, startedBy: options.userId ?? null, startedAt, progress: { done: 0, total: 1, label: "reading the data set" } });
+      evaluateInThread(source, options.seed, (progress) => runs.progress(id, progress)).then(
         (report) => runs.finish(id, { status: "complete", report }, now(), startedAt),
         (error: unknown) => runs.finish(id, { status: "failed", error: error instanceof Error ? error.message : String(error) }, now(), startedAt),
       );
