@@ -23,6 +23,20 @@ describe("signalsFromTask", () => {
     expect(signals).toEqual([{ modelId: "cheap", stepIndex: 0, signal: { kind: "verifier", verdict: "fail" } }]);
   });
 
+  it("scores the tiers of a short-answer cascade that settled by agreement like voters, so the outvoted tier learns it was wrong", () => {
+    const steps = [step(0, "answer", "cheap-a", "Answer: 41"), step(1, "answer", "cheap-b", "Answer: 42"), step(2, "answer", "mid-c", "Answer: 42")];
+    const votes = signalsFromTask({ format: "short-answer", steps, verdicts: [] }).filter((s) => s.signal.kind === "vote");
+    expect(votes.map((v) => [v.modelId, v.signal])).toEqual([
+      ["cheap-a", { kind: "vote", agreeing: 0, others: 2 }],
+      ["cheap-b", { kind: "vote", agreeing: 1, others: 2 }],
+      ["mid-c", { kind: "vote", agreeing: 1, others: 2 }],
+    ]);
+    // tiers a verifier judged learn from its verdict, not from agreement; free text never agrees word for word
+    const judged = signalsFromTask({ format: "short-answer", steps, verdicts: [{ fromStep: 3, toStep: 0, verdict: "no" }, { fromStep: 3, toStep: 1, verdict: "yes" }] });
+    expect(judged.filter((s) => s.signal.kind === "vote").map((v) => v.modelId)).toEqual([]);
+    expect(signalsFromTask({ format: "text", steps, verdicts: [] })).toEqual([]);
+  });
+
   it("scores voters by how many others agreed with them", () => {
     const steps = [step(0, "voter", "a", "Answer: 42"), step(1, "voter", "b", "Answer: 42"), step(2, "voter", "c", "Answer: 7")];
     const votes = signalsFromTask({ format: "text", steps, verdicts: [] }).filter((s) => s.signal.kind === "vote");

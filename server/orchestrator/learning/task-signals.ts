@@ -54,9 +54,20 @@ export function signalsFromTask(input: { format: OutputFormat; steps: readonly F
     signals.push({ modelId: judged.modelId, stepIndex: judged.stepIndex, signal: { kind: "verifier", verdict: verdict.verdict === "yes" ? "pass" : "fail" } });
   }
 
+  const judged = new Set(input.verdicts.filter((v) => v.verdict !== "unknown").map((v) => v.toStep));
+  signals.push(...agreementSignals(completed.filter((s) => s.role === "voter")));
+  // a short-answer cascade that settles by agreement (no verifier judged its answers) is a vote among its tiers: the
+  // tier the others outvoted learns it was wrong, where its well-formed answer alone would read as a pass
+  if (input.format === "short-answer") signals.push(...agreementSignals(completed.filter((s) => s.role === "answer" && !judged.has(s.stepIndex))));
+  return signals;
+}
+
+/** One vote signal per model among these steps, by how far the other models' answers agree with its own. */
+function agreementSignals(steps: readonly FinishedStep[]): ModelSignal[] {
+  const signals: ModelSignal[] = [];
   // the planner repeats models when the roster is small: a model's samples are grouped so it never corroborates itself
   const ballots = new Map<string, { firstStep: number; answers: string[] }>();
-  for (const voter of completed.filter((s) => s.role === "voter")) {
+  for (const voter of steps) {
     const ballot = ballots.get(voter.modelId) ?? { firstStep: voter.stepIndex, answers: [] };
     ballot.answers.push(voter.output ?? "");
     ballots.set(voter.modelId, ballot);
