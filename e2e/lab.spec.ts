@@ -38,6 +38,16 @@ test("lab: upload a data set, run it with live progress, read the chart and tabl
   await upload.getByRole("button", { name: "Import data set" }).click();
   await expect(page.getByText("Imported e2e-tiny: 40 items, 120 outcomes, 3 models.")).toBeVisible();
 
+  // the same name again is not overwritten silently: the form asks, and replaces only when told to
+  await upload.getByRole("button", { name: "Import data set" }).click();
+  const conflict = page.getByTestId("lab-upload-conflict");
+  await expect(conflict).toBeVisible();
+  await expect(conflict.getByRole("button", { name: "Keep the existing set" })).toBeFocused();
+  expect(await axeViolations(page)).toEqual([]);
+  await conflict.getByRole("button", { name: "Replace" }).click();
+  await expect(page.getByText("Replaced e2e-tiny: 40 items, 120 outcomes, 3 models.")).toBeVisible();
+  await expect(conflict).toBeHidden();
+
   await page.getByLabel("Evaluate").selectOption("e2e-tiny");
   await page.getByTestId("lab-run").click();
   const progress = page.getByTestId("lab-progress");
