@@ -3,7 +3,7 @@ import type { ChainStep } from "../spec";
 import { noUsableResult } from "./budget";
 import type { ChainContext } from "./context";
 import { allFailed, isBudgetStop, rethrowIfCancelled, soloOutcome } from "./outcome";
-import { taskMessages } from "./prompts";
+import { answerMessages } from "./prompts";
 import { runStep } from "./step-runner";
 import type { StrategyOutcome } from "./types";
 
@@ -25,7 +25,7 @@ export async function runAlternates(
       const result = await runStep(ctx, {
         role: step.role,
         modelId: step.modelId,
-        build: () => ctx.task.messages ?? taskMessages(ctx.task.prompt, ctx.requirements.format),
+        build: () => answerMessages(ctx.task, ctx.requirements.format, { verbatim: true }),
         onAdmitted: previous
           ? () =>
               ctx.emit({

@@ -5,7 +5,7 @@ import type { ChainContext } from "./context";
 import { agreementApplies, answersAgree, formatGate, verify } from "./gates";
 import { allFailed, isBudgetStop, rethrowIfCancelled } from "./outcome";
 import { runParallel } from "./parallel";
-import { taskMessages } from "./prompts";
+import { answerMessages } from "./prompts";
 import { runStep, type StepRequest } from "./step-runner";
 import type { StrategyOutcome } from "./types";
 
@@ -42,7 +42,7 @@ function answerRequest(ctx: ChainContext, step: ChainStep, escalation?: Escalati
   return {
     role: step.role,
     modelId: step.modelId,
-    build: () => taskMessages(ctx.task.prompt, ctx.requirements.format),
+    build: () => answerMessages(ctx.task, ctx.requirements.format),
     onAdmitted: escalation
       ? () =>
           ctx.emit({

@@ -5,7 +5,7 @@ import type { BudgetExceededError } from "./budget";
 import type { ChainContext } from "./context";
 import { node } from "./context";
 import { isBudgetStop, rethrowIfCancelled } from "./outcome";
-import { formatInstruction } from "./prompts";
+import { formatInstruction, quoteTask } from "./prompts";
 import { runStep } from "./step-runner";
 
 /**
@@ -61,7 +61,7 @@ export async function verify(
         },
         {
           role: "user",
-          content: `Question:\n${ctx.task.prompt}\n\nProposed answer:\n${context.map((c) => c.content).join("\n\n")}\n\n${VERIFIER_QUESTION}`,
+          content: `${quoteTask(ctx.task, "Question")}\n\nProposed answer:\n${context.map((c) => c.content).join("\n\n")}\n\n${VERIFIER_QUESTION}`,
         },
       ],
     });

@@ -3,7 +3,7 @@ import type { ChatMessage, ModelResult } from "../spec";
 import { noUsableResult } from "./budget";
 import { node, type ChainContext } from "./context";
 import { allFailed, isBudgetStop, rethrowIfCancelled } from "./outcome";
-import { formatInstruction, taskMessages } from "./prompts";
+import { answerMessages, formatInstruction, quoteTask } from "./prompts";
 import { runParallel } from "./parallel";
 import { runStep } from "./step-runner";
 import type { StrategyOutcome } from "./types";
@@ -29,7 +29,7 @@ export function aggregatorMessages(ctx: ChainContext, proposals: readonly Contex
   const numbered = proposals.map((p, i) => `${i + 1}. ${p.content}`).join("\n\n");
   return [
     { role: "system", content: `${MOA_AGGREGATE_PROMPT}${instruction ? ` ${instruction}` : ""}\n\nResponses from models:\n\n${numbered}` },
-    { role: "user", content: ctx.task.prompt },
+    { role: "user", content: quoteTask(ctx.task) },
   ];
 }
 
@@ -40,7 +40,7 @@ export async function runMixture(ctx: ChainContext): Promise<StrategyOutcome> {
 
   const round = await runParallel(
     ctx,
-    proposers.map((s) => ({ role: s.role, modelId: s.modelId, build: () => taskMessages(ctx.task.prompt, ctx.requirements.format) })),
+    proposers.map((s) => ({ role: s.role, modelId: s.modelId, build: () => answerMessages(ctx.task, ctx.requirements.format) })),
   );
   const proposals = round.results;
   const best = proposals[0];

@@ -4,7 +4,7 @@ import { noUsableResult, type BudgetExceededError } from "./budget";
 import { node, type ChainContext } from "./context";
 import { formatGate } from "./gates";
 import { allFailed, isBudgetStop, rethrowIfCancelled } from "./outcome";
-import { formatInstruction, taskMessages } from "./prompts";
+import { answerMessages, formatInstruction, quoteTask } from "./prompts";
 import { runStep } from "./step-runner";
 import type { StrategyOutcome } from "./types";
 
@@ -31,7 +31,7 @@ export function critiqueMessages(ctx: ChainContext, context: readonly ContextEnt
     { role: "system", content: "You are a careful reviewer. Find concrete errors, omissions and unclear parts. Do not rewrite the answer." },
     {
       role: "user",
-      content: `Task:\n${ctx.task.prompt}\n\nDraft answer:\n${text(context, "response")}\n\nList the problems in the draft and how to fix each one.`,
+      content: `${quoteTask(ctx.task, "Task")}\n\nDraft answer:\n${text(context, "response")}\n\nList the problems in the draft and how to fix each one.`,
     },
   ];
 }
@@ -41,7 +41,7 @@ export function reviseMessages(ctx: ChainContext, context: readonly ContextEntry
     system(ctx, "You improve a draft using a reviewer's critique. Reply with the final answer only."),
     {
       role: "user",
-      content: `Task:\n${ctx.task.prompt}\n\nDraft answer:\n${text(context, "response")}\n\nReviewer's critique:\n${text(context, "critique")}\n\nWrite the improved final answer.`,
+      content: `${quoteTask(ctx.task, "Task")}\n\nDraft answer:\n${text(context, "response")}\n\nReviewer's critique:\n${text(context, "critique")}\n\nWrite the improved final answer.`,
     },
   ];
 }
@@ -73,7 +73,7 @@ export async function runPipeline(ctx: ChainContext): Promise<StrategyOutcome> {
         runStep(ctx, {
           role: step.role,
           modelId: step.modelId,
-          build: () => taskMessages(ctx.task.prompt, ctx.requirements.format),
+          build: () => answerMessages(ctx.task, ctx.requirements.format),
           onAdmitted: previous
             ? () => ctx.emit({ type: "fallback.taken", taskId: ctx.task.id, fromModelId: previous.modelId, toModelId: step.modelId, reason: previous.error instanceof Error ? previous.error.message : String(previous.error) })
             : undefined,

@@ -3,7 +3,7 @@ import { normalizeAnswer } from "../synthesis/normalize";
 import { noUsableResult } from "./budget";
 import type { ChainContext } from "./context";
 import { allFailed } from "./outcome";
-import { taskMessages } from "./prompts";
+import { answerMessages } from "./prompts";
 import { runParallel } from "./parallel";
 import { strengthOf } from "./tie-break";
 import type { StrategyOutcome } from "./types";
@@ -51,7 +51,7 @@ export async function runVote(ctx: ChainContext): Promise<StrategyOutcome> {
   const format = ctx.requirements.format === "text" ? "short-answer" : ctx.requirements.format;
   const round = await runParallel(
     ctx,
-    voters.map((s) => ({ role: s.role, modelId: s.modelId, build: () => taskMessages(ctx.task.prompt, format) })),
+    voters.map((s) => ({ role: s.role, modelId: s.modelId, build: () => answerMessages(ctx.task, format) })),
   );
   if (round.results.length === 0) {
     if (round.budgetStop) throw noUsableResult(round.budgetStop, round.failures[round.failures.length - 1]?.error);

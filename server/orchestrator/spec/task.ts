@@ -29,7 +29,7 @@ export interface Task {
   constraints: TaskConstraints;
   strategy: Strategy;
   policy: RoutingPolicy;
-  /** optional: a whole conversation (the gateway's callers send one); answering steps send it verbatim */
+  /** optional: a whole conversation (the gateway's callers send one); every call sees it (chains/prompts.ts decides how) */
   messages?: ChatMessage[];
   /** optional: the caller's sampling settings (the gateway's), passed to every model call of the task */
   sampling?: Sampling;
