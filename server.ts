@@ -1,6 +1,6 @@
 /**
  * The production entry (`npm run serve`): one node:http server in front of Next. The OpenAI-compatible
- * gateway (/api/v1/chat/completions, /api/v1/models) is answered here directly — Next's route wrapper and
+ * gateway (every path under /api/v1) is answered here directly — Next's route wrapper and
  * the web Request/Response objects it builds cost more than the gateway's own work at a few thousand
  * requests a second — and every other request goes to Next's request handler.
  *
@@ -42,7 +42,8 @@ async function main() {
   const gateway = createNodeGateway(() => services);
 
   const server = createServer((req, res) => {
-    if (req.url?.startsWith("/api/v1/") && gateway(req, res)) return;
+    // every /api/v1 path is the gateway's (its route table answers unknown paths and wrong methods in OpenAI's shape)
+    if (gateway(req, res)) return;
     if (!decodablePath(req.url ?? "/")) {
       // Next answers a path it cannot percent-decode with a 500; it is the request that is wrong
       res.writeHead(400, { "content-type": "application/json" }).end(JSON.stringify({ error: "path: malformed percent-encoding" }));

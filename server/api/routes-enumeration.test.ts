@@ -3,7 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { authConfig, isPublicPath } from "@/server/auth/auth.config";
 import { createHarness, type Harness } from "./testing/harness";
-import { API_ROUTES, HTTP_METHODS, PAGES, routeHandlers, TEST_SESSION_HEADER, type HttpMethod, type RouteHandler } from "./testing/http-routes";
+import { API_ROUTES, GATEWAY_ROUTE_FILE, HTTP_METHODS, PAGES, routeHandlers, TEST_SESSION_HEADER, type HttpMethod, type RouteHandler } from "./testing/http-routes";
 import { allProcedures } from "./testing/procedures";
 
 /**
@@ -118,7 +118,7 @@ describe("API routes refuse anonymous callers", () => {
   it("answers 401 with a JSON message on every credentialed route", async () => {
     for (const [file, route] of Object.entries(API_ROUTES)) {
       if (route.access === "public" || route.access === "sign-in") continue;
-      for (const method of route.methods) {
+      for (const method of route.credentialed ?? route.methods) {
         const body = method === "GET" ? undefined : JSON.stringify({ model: "auto", messages: [{ role: "user", content: "hi" }] });
         const res = await call(file, method, { body, headers: { "content-type": "application/json" } });
         expect([file, method, res.status]).toEqual([file, method, 401]);
@@ -132,11 +132,18 @@ describe("API routes refuse anonymous callers", () => {
     for (const authorization of [undefined, "Bearer ", "Bearer ens_not-a-key", "Basic YWRtaW46cGFzcw==", `Bearer ${"x".repeat(10_000)}`]) {
       const headers: Record<string, string> = { "content-type": "application/json" };
       if (authorization) headers.authorization = authorization;
-      for (const [file, method] of [["app/api/v1/models/route.ts", "GET"], ["app/api/v1/chat/completions/route.ts", "POST"]] as const) {
-        const res = await call(file, method, { headers, body: method === "POST" ? "{}" : undefined });
+      for (const [method, url] of [["GET", "/api/v1/models"], ["GET", "/api/v1/models/auto"], ["POST", "/api/v1/chat/completions"]] as const) {
+        const res = await call(GATEWAY_ROUTE_FILE, method, { url, headers, body: method === "POST" ? "{}" : undefined });
         expect(res.status).toBe(401);
         expect(await res.json()).toMatchObject({ error: { code: "invalid_api_key", type: "invalid_request_error" } });
       }
+    }
+  });
+
+  it("answers the gateway's other methods from its route table, before any key is read", async () => {
+    for (const method of HTTP_METHODS.filter((m) => !["GET", "POST"].includes(m))) {
+      const res = await call(GATEWAY_ROUTE_FILE, method, { url: "/api/v1/chat/completions" });
+      expect([method, res.status, res.headers.get("allow")]).toEqual([method, method === "OPTIONS" ? 204 : 405, "POST"]);
     }
   });
 

@@ -5,9 +5,9 @@ import { errorResponse, invalidRequest } from "./errors";
 import { taskFailure } from "./failure";
 import { servingModels } from "./follow";
 import { resolveTarget } from "./models";
-import { answerOf, completionBody, gatewayHeaders } from "./reply";
+import { answerOf, completionBody, gatewayHeaders, withRequestId } from "./reply";
 import { chatCompletionSchema, paramOf, samplingOf, toChatMessages, type ChatCompletionRequest } from "./schema";
-import { streamCompletion } from "./stream";
+import { streamCompletion, type StreamTiming } from "./stream";
 import { cacheWanted, submitGatewayTask } from "./submit";
 import { jsonReply, type GatewayReply, type GatewayRequest } from "./transport";
 
@@ -24,8 +24,15 @@ async function parseRequest(request: GatewayRequest): Promise<{ ok: true; value:
   return { ok: true, value: parsed.data };
 }
 
+/** POST /v1/chat/completions, with the stream timing of `options` (tests shorten it) */
+export function createChatCompletions(options: { streamTiming?: StreamTiming } = {}) {
+  return (services: Services, request: GatewayRequest) => answerChatCompletion(services, request, options);
+}
+
 /** POST /v1/chat/completions */
-export async function chatCompletions(services: Services, request: GatewayRequest): Promise<GatewayReply> {
+export const chatCompletions = createChatCompletions();
+
+async function answerChatCompletion(services: Services, request: GatewayRequest, options: { streamTiming?: StreamTiming }): Promise<GatewayReply> {
   const began = performance.now();
   const auth = authorize(services, request);
   if (!auth.ok) return auth.response;
@@ -46,7 +53,8 @@ export async function chatCompletions(services: Services, request: GatewayReques
   const sampling = samplingOf(body);
 
   if (body.stream) {
-    return streamCompletion(services, request, { key: auth.key, target, messages, sampling, includeUsage: Boolean(body.stream_options?.include_usage), began });
+    const includeUsage = Boolean(body.stream_options?.include_usage);
+    return streamCompletion(services, request, { key: auth.key, target, messages, sampling, includeUsage, began, timing: options.streamTiming });
   }
 
   const task = submitGatewayTask(services, auth.key, target, messages, sampling, {}, { useCache: cacheWanted(request), stream: false });
@@ -55,7 +63,7 @@ export async function chatCompletions(services: Services, request: GatewayReques
   });
   const trace = await task.done;
   stopListening();
-  if (!trace.end?.ok) return taskFailure(services, task.id, trace, trace.end?.error ?? "unknown error");
+  if (!trace.end?.ok) return withRequestId(taskFailure(services, task.id, trace, trace.end?.error ?? "unknown error"), task.id);
   const answer = answerOf(services, task.id, target, trace);
   const payload = completionBody(task.id, Math.floor(Date.now() / 1000), answer, trace);
   const models = answer.cached ? [answer.model] : servingModels(trace);

@@ -1,5 +1,5 @@
 import type { PublishedEvent, TaskEventBus } from "@/server/services/event-bus";
-import type { ModelChain } from "@/server/orchestrator/spec";
+import type { FinishReason, ModelChain } from "@/server/orchestrator/spec";
 
 export interface StepDone {
   stepIndex: number;
@@ -9,6 +9,8 @@ export interface StepDone {
   outputTokens: number;
   costUsd: number;
   latencyMs: number;
+  /** absent on events recorded before step.completed carried it */
+  finishReason?: FinishReason;
 }
 
 /** What the gateway learns about its task from the bus: enough to answer without reading the database. */
@@ -16,6 +18,11 @@ export interface TaskTrace {
   chain?: ModelChain;
   started: Map<number, string>;
   completed: StepDone[];
+  /**
+   * The step whose text is the answer: the first whose output the engine sent to the "result" node (its
+   * outcome's `into` starts with the answer — a vote's winning voters are all sent, the answer first).
+   */
+  answerStep?: number;
   failedSteps: number;
   /** time spent in model calls (engine-measured for completed steps, event to event for failed ones) */
   upstreamMs: number;
@@ -61,6 +68,9 @@ export function followTask(bus: TaskEventBus, taskId: string, hooks: FollowHooks
       case "step.failed":
         trace.failedSteps += 1;
         trace.upstreamMs += performance.now() - (startedAt.get(event.stepIndex) ?? performance.now());
+        break;
+      case "message.sent":
+        if (event.to === "result" && trace.answerStep === undefined && event.from.startsWith("step:")) trace.answerStep = Number(event.from.slice(5));
         break;
       case "fallback.taken":
         trace.fallbackTaken = true;

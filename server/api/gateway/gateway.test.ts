@@ -6,7 +6,15 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DEFAULT_RESILIENCE_SETTINGS, type ResilienceSettings } from "@/server/orchestrator/spec";
 import { serveProviderCalls } from "@/server/providers/remote/call-host";
 import { createRemoteModelClients } from "@/server/providers/remote/remote-client";
-import { startFakeServer, openAiError, echoHandler, type FakeServer } from "@/server/providers/testing/openai-fake-server";
+import {
+  chatCompletion,
+  chatCompletionStream,
+  echoHandler,
+  openAiError,
+  startFakeServer,
+  type FakeHandler,
+  type FakeServer,
+} from "@/server/providers/testing/openai-fake-server";
 import type { ServiceOptions } from "@/server/services/app";
 import { createHarness, waitForTask, type Harness } from "../testing/harness";
 import { createGatewayHandlers, createNodeGateway } from "./index";
@@ -15,6 +23,10 @@ import { serveFetch } from "./testing/node-adapter";
 let h: Harness;
 let good: FakeServer;
 let bad: FakeServer;
+/** answers "length" (or "content_filter" when the prompt says filter) as its finish reason */
+let limited: FakeServer;
+/** streams two deltas, then the connection just ends */
+let cutting: FakeServer;
 let app: { origin: string; close(): Promise<void> };
 let key: string;
 let client: OpenAI;
@@ -68,11 +80,20 @@ function addOpenAiModel(name: string, baseUrl: string, score: number, resilience
 beforeAll(async () => {
   good = await startFakeServer();
   bad = await startFakeServer({ handler: () => openAiError(500, "upstream exploded") });
+  const finishing: FakeHandler = (request) => {
+    const body = request.body as { stream?: boolean; messages: Array<{ content: string }> };
+    const finishReason = body.messages.at(-1)?.content.includes("filter") ? "content_filter" : "length";
+    return body.stream ? chatCompletionStream(["cut ", "short"], { finishReason }) : chatCompletion("cut short", { finishReason });
+  };
+  limited = await startFakeServer({ handler: finishing });
+  cutting = await startFakeServer({ handler: () => chatCompletionStream(["partial ", "answer ", "never ", "finished"], { cutAfter: 2 }) });
 });
 
 afterAll(async () => {
   await good?.close();
   await bad?.close();
+  await limited?.close();
+  await cutting?.close();
 });
 
 describe.each([
@@ -86,6 +107,8 @@ describe.each([
     addOpenAiModel("up-good", good.baseUrl, 0.6);
     addOpenAiModel("up-bad", bad.baseUrl, 0.99);
     addOpenAiModel("up-broken", bad.baseUrl, 0.1);
+    addOpenAiModel("up-limited", limited.baseUrl, 0.1);
+    addOpenAiModel("up-cutting", cutting.baseUrl, 0.1);
     key = h.services.apiKeys.create({ name: "test" }).key;
     app = await serve();
     client = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: key, maxRetries: 0 });
@@ -101,13 +124,15 @@ describe.each([
   });
 
   it("answers a plain completion pinned to a roster model, as a gateway task", async () => {
-    const { data, response } = await client.chat.completions
+    const { data, response, request_id } = await client.chat.completions
       .create({ model: "up-good", messages: [{ role: "system", content: "be brief" }, { role: "user", content: "hello there" }] })
       .withResponse();
     expect(data.choices[0]?.message.content).toBe("You said: hello there");
     expect(data.usage?.total_tokens).toBeGreaterThan(0);
     expect(response.headers.get("x-ensemble-models")).toBe("up-good");
     expect(Number(response.headers.get("x-ensemble-overhead-ms"))).toBeGreaterThanOrEqual(0);
+    expect(request_id).toBe(response.headers.get("x-ensemble-task-id"));
+    expect(data.choices[0]?.finish_reason).toBe("stop");
     const task = h.services.tasks.get(response.headers.get("x-ensemble-task-id") ?? "");
     expect(task).toMatchObject({ source: "gateway", status: "completed", pinnedModelId: "up-good", modelId: "up-good", streamTokens: false });
     // the whole conversation went upstream, verbatim, asked as one whole reply: nobody reads a plain request's tokens live
@@ -146,25 +171,83 @@ describe.each([
   });
 
   it("streams SSE chunks, then usage, then [DONE]", async () => {
-    const stream = await client.chat.completions.create({
-      model: "up-good",
-      messages: [{ role: "user", content: "stream me please" }],
-      stream: true,
-      stream_options: { include_usage: true },
-    });
+    const { data: stream, response, request_id } = await client.chat.completions
+      .create({
+        model: "up-good",
+        messages: [{ role: "user", content: "stream me please" }],
+        stream: true,
+        stream_options: { include_usage: true },
+      })
+      .withResponse();
     let text = "";
     let usage: number | undefined;
     let finish: string | null | undefined;
+    const usageFields: unknown[] = [];
     for await (const chunk of stream) {
       text += chunk.choices[0]?.delta.content ?? "";
       finish = chunk.choices[0]?.finish_reason ?? finish;
+      usageFields.push(chunk.usage);
       if (chunk.usage) usage = chunk.usage.total_tokens;
     }
     expect(text).toBe("You said: stream me please");
     expect(good.requests.at(-1)?.body).toMatchObject({ stream: true });
     expect(finish).toBe("stop");
     expect(usage).toBeGreaterThan(0);
+    // as OpenAI's: every chunk before the usage chunk says `"usage": null`
+    expect(usageFields.slice(0, -1).every((u) => u === null)).toBe(true);
+    expect(usageFields.length).toBeGreaterThan(2);
+    expect(request_id).toBe(response.headers.get("x-ensemble-task-id"));
+    expect(response.headers.get("x-accel-buffering")).toBe("no");
   });
+
+  it("leaves `usage` out of the chunks when it was not asked for", async () => {
+    const response = await fetch(`${app.origin}/api/v1/chat/completions`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json" },
+      body: JSON.stringify({ model: "up-good", messages: [{ role: "user", content: "no usage please" }], stream: true }),
+    });
+    const chunks = (await response.text()).split("\n\n").filter((l) => l.startsWith("data: {"));
+    expect(chunks.length).toBeGreaterThan(2);
+    for (const line of chunks) expect(JSON.parse(line.slice(6))).not.toHaveProperty("usage");
+  });
+
+  it("says the answer was cut by the output limit (finish_reason length, content_filter), plain and streamed", async () => {
+    const plain = await client.chat.completions.create({ model: "up-limited", messages: [{ role: "user", content: "a long story" }], max_tokens: 2 });
+    expect(plain.choices[0]).toMatchObject({ finish_reason: "length", message: { content: "cut short" } });
+    const filtered = await client.chat.completions.create({ model: "up-limited", messages: [{ role: "user", content: "filter this" }] });
+    expect(filtered.choices[0]?.finish_reason).toBe("content_filter");
+    const stream = await client.chat.completions.create({
+      model: "up-limited",
+      messages: [{ role: "user", content: "a long story, streamed" }],
+      stream: true,
+    });
+    const finishes = [];
+    for await (const chunk of stream) finishes.push(chunk.choices[0]?.finish_reason);
+    expect(finishes.at(-1)).toBe("length");
+    expect(finishes.slice(0, -1).every((f) => f === null)).toBe(true);
+  });
+
+  it("cancels the task when a streamed answer breaks off: the fallback's answer would never reach the caller, so it is neither made nor billed", async () => {
+    const created = h.services.apiKeys.create({ name: "cut-off" });
+    const caller = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: created.key, maxRetries: 0 });
+    const goodCalls = good.requests.length;
+    const params = { model: "up-cutting", models: ["up-good"], messages: [{ role: "user", content: "break off please" }], stream: true };
+    const { data: stream, response } = await caller.chat.completions.create(params as OpenAI.ChatCompletionCreateParamsStreaming).withResponse();
+    let text = "";
+    const error = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    })().catch((e: unknown) => e);
+    expect(text).toBe("partial answer ");
+    expect(error).toMatchObject({ message: expect.stringContaining("failed after its answer began streaming") });
+    const task = await waitForTask(h, response.headers.get("x-ensemble-task-id") ?? "");
+    expect(task.status).toBe("cancelled");
+    // a cut stream has no usage, so its step bills nothing; the fallback never completed (nor, here, was called)
+    expect(task.steps.filter((s) => s.status === "completed")).toEqual([]);
+    expect(task.events.some((e) => e.type === "step.completed")).toBe(false);
+    expect(task.costUsd).toBe(0);
+    expect(h.services.apiKeys.list().find((k) => k.id === created.id)?.spentThisMonthUsd).toBe(0);
+    expect(good.requests.length).toBe(goodCalls);
+  }, 20_000);
 
   it("refuses a bad key with 401 invalid_api_key", async () => {
     const bad = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: "ens_not-a-real-key", maxRetries: 0 });
@@ -270,6 +353,7 @@ describe.each([
     await expect(client.chat.completions.create({ model: "up-broken", messages: [{ role: "user", content: "x" }] })).rejects.toMatchObject({
       status: 502,
       code: "upstream_error",
+      requestID: expect.stringMatching(/.+/),
     });
   }, 20_000);
 

@@ -44,7 +44,24 @@ export function fromNodeRequest(req: IncomingMessage, res: ServerResponse): Gate
   };
 }
 
-/** Writes a reply: a whole body with its length, or a stream chunk by chunk (cancelled if the caller leaves). */
+/** Resolves once `res` can take more (a 'drain'), or when it is gone (a 'close': the read loop then ends). */
+function writable(res: ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      res.off("drain", done);
+      res.off("close", done);
+      resolve();
+    };
+    res.once("drain", done);
+    res.once("close", done);
+  });
+}
+
+/**
+ * Writes a reply: a whole body with its length, or a stream chunk by chunk (cancelled if the caller leaves). A
+ * slow reader is waited for: the next chunk is read only once the socket took the last one, so the stream's
+ * unread chunks stay in its own queue instead of piling up in the response's write buffer.
+ */
 export async function sendNodeReply(reply: GatewayReply, res: ServerResponse): Promise<void> {
   const headers: Record<string, string | number> = reply.headers;
   if (reply.closeConnection) headers.connection = "close";
@@ -62,7 +79,7 @@ export async function sendNodeReply(reply: GatewayReply, res: ServerResponse): P
     for (;;) {
       const { done, value } = await reader.read();
       if (done) break;
-      res.write(value);
+      if (!res.write(value) && !res.destroyed) await writable(res);
     }
     res.end();
   } finally {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createHarness, type Harness } from "../testing/harness";
 import { chatBodies, hostileBody, hostileHeaders, hostileQuery, superjsonTricks, toRequest, type RequestSpec } from "../testing/http-arbitraries";
 import { hostileInput } from "../testing/fuzz-arbitraries";
-import { API_ROUTES, routeHandlers, TEST_SESSION_HEADER, type HttpMethod, type RouteHandler } from "../testing/http-routes";
+import { API_ROUTES, GATEWAY_ROUTE_FILE, routeHandlers, TEST_SESSION_HEADER, type HttpMethod, type RouteHandler } from "../testing/http-routes";
 import { allProcedures } from "../testing/procedures";
 
 /**
@@ -120,6 +120,24 @@ const sessions = () =>
 
 const badAuthorizations = fc.constantFrom(undefined, "", "Bearer", "Bearer ", "Bearer ens_nope", "bearer ens_nope", "Basic YTpi", `Bearer ${"k".repeat(300)}`, "Bearer \u00e9");
 
+/** Paths under /api/v1 besides each method's own: known, retrieve-model, trailing slashes, unknown, malformed. */
+const GATEWAY_PATHS = [
+  "/api/v1",
+  "/api/v1/",
+  "/api/v1/models/",
+  "/api/v1/models/auto",
+  "/api/v1/models/ensemble%2Fcascade",
+  "/api/v1/models/sim-swift-mini/",
+  "/api/v1/models/no-such-model",
+  "/api/v1/models/%E0%A4%A",
+  `/api/v1/models/${"m".repeat(5_000)}`,
+  "/api/v1/chat/completions/",
+  "/api/v1/chat",
+  "/api/v1/completions",
+  "/api/v1/embeddings",
+  "/api/v1/..%2F..%2Fhealth",
+];
+
 /** Bodies and queries per route: the gateway gets near-valid completions too, tRPC near-valid procedure inputs. */
 function requestsFor(file: string, method: HttpMethod): fc.Arbitrary<RequestSpec> {
   const route = API_ROUTES[file]!;
@@ -141,11 +159,16 @@ function requestsFor(file: string, method: HttpMethod): fc.Arbitrary<RequestSpec
       .record({ path: paths, query, headers: hostileHeaders(badAuthorizations, sessions()), body: trpcBody })
       .map(({ path, query, headers, body }) => ({ method, url: `http://localhost/api/trpc/${path}${query}`, headers, body }));
   }
-  const body = file === "app/api/v1/chat/completions/route.ts" ? fc.oneof(hostileBody, chatBodies(h.services.roster.list().map((m) => m.id), plausible)) : hostileBody;
+  const gateway = file === GATEWAY_ROUTE_FILE;
+  const body = gateway && method === "POST" ? fc.oneof(hostileBody, chatBodies(h.services.roster.list().map((m) => m.id), plausible)) : hostileBody;
   const authorizations = route.access === "api-key" ? withKey : fc.oneof(badAuthorizations, fc.constant(`Bearer ${METRICS_TOKEN}`));
+  // the gateway's file takes every /api/v1 path: mostly its route for this method, sometimes another or none
+  const urls = gateway
+    ? fc.oneof({ weight: 3, arbitrary: fc.constant(base) }, { weight: 1, arbitrary: fc.constantFrom(...GATEWAY_PATHS).map((p) => `http://localhost${p}`) })
+    : fc.constant(base);
   return fc
-    .record({ query: hostileQuery, headers: hostileHeaders(authorizations, sessions()), body })
-    .map(({ query, headers, body }) => ({ method, url: `${base}${query}`, headers, body }));
+    .record({ url: urls, query: hostileQuery, headers: hostileHeaders(authorizations, sessions()), body })
+    .map(({ url, query, headers, body }) => ({ method, url: `${url}${query}`, headers, body }));
 }
 
 function safeJson(value: unknown): string {
@@ -182,7 +205,7 @@ describe("every HTTP route survives hostile requests", () => {
       toRequest({ method: "POST", url: "http://localhost/api/trpc/tasks.submit", headers: { "content-type": "application/json", [TEST_SESSION_HEADER]: h.users.admin.id }, body: { chunkedBytes: 3 * 1024 * 1024 } }),
     );
     expect(chunked.status).toBe(413);
-    const gateway = handlers["app/api/v1/chat/completions/route.ts"]!.POST!;
+    const gateway = handlers[GATEWAY_ROUTE_FILE]!.POST!;
     const big = await gateway(toRequest({ method: "POST", url: "http://localhost/api/v1/chat/completions", headers: { authorization: `Bearer ${apiKey}`, "content-type": "application/json" }, body: { chunkedBytes: 2 * 1024 * 1024 } }));
     expect(big.status).toBe(413);
     expect(await big.json()).toMatchObject({ error: { code: "request_too_large" } });
@@ -191,7 +214,7 @@ describe("every HTTP route survives hostile requests", () => {
   it("still answers well-formed requests afterwards", async () => {
     const get = (file: string, url: string, headers: Record<string, string> = {}) => handlers[file]!.GET!(new Request(`http://localhost${url}`, { headers }));
     expect((await get("app/api/health/route.ts", "/api/health")).status).toBe(200);
-    expect((await get("app/api/v1/models/route.ts", "/api/v1/models", { authorization: `Bearer ${apiKey}` })).status).toBe(200);
+    expect((await get(GATEWAY_ROUTE_FILE, "/api/v1/models", { authorization: `Bearer ${apiKey}` })).status).toBe(200);
     expect((await get("app/api/metrics/route.ts", "/api/metrics", { authorization: `Bearer ${METRICS_TOKEN}` })).status).toBe(200);
     const list = await get("app/api/trpc/[trpc]/route.ts", `/api/trpc/models.list`, { [TEST_SESSION_HEADER]: h.users.viewer.id });
     expect(list.status).toBe(200);

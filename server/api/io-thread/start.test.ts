@@ -40,6 +40,13 @@ describe("the I/O thread (a real worker thread, as server.ts starts it)", () => 
     expect(upstream.requests.at(-1)?.body).toMatchObject({ stream: true });
   });
 
+  it("answers the route table there: retrieve-model, and a wrong method as 405 with Allow", async () => {
+    expect(await client.models.retrieve("far-model")).toMatchObject({ id: "far-model", object: "model", owned_by: "far" });
+    const wrong = await fetch(`${client.baseURL}/chat/completions`);
+    expect([wrong.status, wrong.headers.get("allow")]).toEqual([405, "POST"]);
+    expect(await wrong.json()).toMatchObject({ error: { code: "method_not_allowed" } });
+  });
+
   it("brings a provider failure back classified", async () => {
     upstream.enqueue(openAiError(429, "Rate limit reached", { headers: { "retry-after": "4" } }));
     const far = io.remoteModels.open(h.services.roster.spec("far-model"), { baseUrl: upstream.baseUrl });

@@ -26,6 +26,11 @@ export interface RouteExpectation {
   url: string;
   /** per-method URL where the default one does not take that method */
   urls?: Partial<Record<HttpMethod, string>>;
+  /**
+   * the methods that reach a handler and its credential check, where not all of `methods` do: the gateway's file
+   * exports every method, and its route table answers the others (405 with Allow, OPTIONS 204) before any key is read
+   */
+  credentialed?: HttpMethod[];
 }
 
 /**
@@ -38,9 +43,17 @@ export const API_ROUTES: Record<string, RouteExpectation> = {
   "app/api/health/route.ts": { methods: ["GET"], access: "public", url: "/api/health" },
   "app/api/metrics/route.ts": { methods: ["GET"], access: "admin-or-metrics-token", url: "/api/metrics" },
   "app/api/trpc/[trpc]/route.ts": { methods: ["GET", "POST"], access: "session", url: "/api/trpc/models.list", urls: { POST: "/api/trpc/tasks.cancel" } },
-  "app/api/v1/chat/completions/route.ts": { methods: ["POST"], access: "api-key", url: "/api/v1/chat/completions" },
-  "app/api/v1/models/route.ts": { methods: ["GET"], access: "api-key", url: "/api/v1/models" },
+  "app/api/v1/[[...path]]/route.ts": {
+    methods: [...HTTP_METHODS],
+    access: "api-key",
+    url: "/api/v1/models",
+    urls: { POST: "/api/v1/chat/completions" },
+    credentialed: ["GET", "POST"],
+  },
 };
+
+/** The gateway's one route file: every /api/v1 path, decided by server/api/gateway/routes.ts. */
+export const GATEWAY_ROUTE_FILE = "app/api/v1/[[...path]]/route.ts";
 
 /** Every page under app/, keyed by its path, with a URL it serves; only /login is open to anonymous visitors. */
 export const PAGES: Record<string, { url: string; public: boolean }> = {
@@ -84,7 +97,6 @@ export function routeHandlers(h: Harness, options: { metricsToken?: string } = {
     "app/api/health/route.ts": { GET: () => http.health() },
     "app/api/metrics/route.ts": { GET: http.metrics },
     "app/api/trpc/[trpc]/route.ts": { GET: trpc, POST: trpc },
-    "app/api/v1/chat/completions/route.ts": { POST: gateway.chatCompletions },
-    "app/api/v1/models/route.ts": { GET: gateway.models },
+    [GATEWAY_ROUTE_FILE]: Object.fromEntries(HTTP_METHODS.map((method) => [method, gateway.handle])),
   };
 }

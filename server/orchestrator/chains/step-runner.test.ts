@@ -159,3 +159,18 @@ describe("runStep: the task's own latency limit", () => {
     expect(t.guard("slow").snapshot().failures).toBe(1);
   });
 });
+
+describe("runStep: step.completed says why the model stopped", () => {
+  it("carries the provider's finish reason, streamed or whole", async () => {
+    for (const stream of [true, false]) {
+      const t = setup({ cut: { script: { text: "half an ans", finishReason: "length" } }, whole: { script: { text: "all of it" } } });
+      await run(t.ports, makeChain("single", [{ role: "answer", modelId: "cut" }]), { stream });
+      await run(t.ports, makeChain("single", [{ role: "answer", modelId: "whole" }]), { stream });
+      const completed = t.events.filter((e) => e.type === "step.completed");
+      expect(completed.map((e) => [e.modelId, e.finishReason])).toEqual([
+        ["cut", "length"],
+        ["whole", "stop"],
+      ]);
+    }
+  });
+});

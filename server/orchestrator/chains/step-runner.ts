@@ -180,6 +180,7 @@ export async function runStep(ctx: ChainContext, request: StepRequest): Promise<
       costUsd: result.costUsd,
       latencyMs: result.latencyMs,
       ...(call.firstTokenMs !== undefined ? { firstTokenMs: call.firstTokenMs } : {}),
+      finishReason: call.result.finishReason,
     });
     ctx.completed.push(result);
     return result;

@@ -1,4 +1,4 @@
-import type { ChatMessage } from "./client";
+import type { ChatMessage, FinishReason } from "./client";
 import type { ModelChain, TaskRequirements, TaskStatus } from "./task";
 
 /** A circuit breaker's state, as the roster and the live chain view show it. */
@@ -31,6 +31,8 @@ export type TaskEvent =
       costUsd: number;
       latencyMs: number;
       firstTokenMs?: number;
+      /** why the model stopped ("length": the output limit cut it); events recorded before it existed lack it */
+      finishReason?: FinishReason;
     }
   /** `errorKind`: the ProviderError kind (metrics count failures by it; events recorded before it existed lack it) */
   | { type: "step.failed"; taskId: string; stepIndex: number; modelId: string; error: string; errorKind?: string }

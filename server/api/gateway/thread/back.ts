@@ -27,7 +27,7 @@ export function serveGatewayFront(link: Link<BackMessage, FrontMessage>, service
       },
     };
     try {
-      const reply = await answerGatewayRoute(message.route, services, request);
+      const reply = await answerGatewayRoute(message.route, services, request, message.model);
       const handledMs = performance.now() - arrived;
       const head = { type: "reply", id, status: reply.status, headers: reply.headers, closeConnection: reply.closeConnection, handledMs } as const;
       if (typeof reply.body === "string") {

@@ -1,9 +1,9 @@
 import { createServer, type Server, type ServerResponse } from "node:http";
 import type { Link } from "@/server/providers/remote/protocol";
 import { MAX_BODY_BYTES } from "../body";
-import { errorResponse } from "../errors";
+import { routeRefusal } from "../errors";
 import { fromNodeRequest, sendNodeReply } from "../node-adapter";
-import { gatewayRouteOf } from "../routes";
+import { matchGatewayRoute } from "../routes";
 import type { BackMessage, FrontMessage } from "./protocol";
 
 interface Open {
@@ -23,8 +23,9 @@ function withHops(headers: Record<string, string>, hopsMs: number): Record<strin
 
 /**
  * The gateway port's HTTP server, on the I/O thread: it parses requests, reads bodies (capped like every
- * transport) and writes replies, while the server's thread only runs the task. Paths other than the
- * gateway's get an OpenAI-style 404.
+ * transport) and writes replies, while the server's thread only runs the task. The route table (routes.ts)
+ * decides here, as on the dashboard's port: what no handler takes (a wrong method: 405 with Allow; OPTIONS: 204
+ * with Allow; any other path, under /api/v1 or not: 404 unknown_url) is answered without the server's thread.
  */
 export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Server {
   let lastId = 0;
@@ -60,12 +61,16 @@ export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Serve
   });
 
   return createServer((req, res) => {
-    const route = gatewayRouteOf(req.method, req.url);
-    if (!route) {
-      const message = `Unknown request URL: ${req.method} ${req.url}. This port serves the OpenAI-compatible gateway under /api/v1.`;
-      sendNodeReply(errorResponse(404, message, { type: "invalid_request_error", code: "unknown_url" }), res).catch(() => res.destroy());
+    const match = matchGatewayRoute(req.method, req.url);
+    if (match.kind === "options") {
+      res.writeHead(204, { allow: match.allow }).end();
       return;
     }
+    if (match.kind !== "route") {
+      sendNodeReply(routeRefusal(match, req.method, req.url), res).catch(() => res.destroy());
+      return;
+    }
+    const { route, model } = match;
     const id = ++lastId;
     open.set(id, { res, startedAt: performance.now() });
     res.once("close", () => {
@@ -76,12 +81,12 @@ export function createGatewayFront(link: Link<FrontMessage, BackMessage>): Serve
       .then(
         (body) => {
           if (body === "too-large") {
-            link.postMessage({ type: "request", id, route, headers: req.headers, body });
+            link.postMessage({ type: "request", id, route, model, headers: req.headers, body });
             return;
           }
           // a copy of its own, moved rather than cloned: the read buffer may be a slice of a larger pooled one
           const bytes = new Uint8Array(body);
-          link.postMessage({ type: "request", id, route, headers: req.headers, body: bytes }, [bytes.buffer]);
+          link.postMessage({ type: "request", id, route, model, headers: req.headers, body: bytes }, [bytes.buffer]);
         },
         () => {
           open.delete(id);

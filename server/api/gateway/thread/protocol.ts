@@ -3,7 +3,8 @@ import type { GatewayRoute } from "../routes";
 
 /** From the gateway's front (the I/O thread that owns the gateway port) to the server's thread. */
 export type FrontMessage =
-  | { type: "request"; id: number; route: GatewayRoute; headers: IncomingHttpHeaders; body: Uint8Array | "too-large" }
+  /** `model`: the retrieve-model path's decoded `{model}` (undefined for the other routes) */
+  | { type: "request"; id: number; route: GatewayRoute; model: string | undefined; headers: IncomingHttpHeaders; body: Uint8Array | "too-large" }
   | { type: "abort"; id: number };
 
 /** Back to the front: one `reply`; when its body is null a stream follows as `chunk`s and one `end`. */
