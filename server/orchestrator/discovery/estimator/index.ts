@@ -5,4 +5,5 @@ export { DISCOVERY_DEFAULTS, resolveLimits, type DiscoveryLimits, type Discovery
 export { isBroken, isGraded, type BrokenOutcome, type ErrorOutcome, type GradedOutcome, type ProbeItem, type ProbeOutcome, type Prober, type ProbeSource } from "./ports";
 export type { DiscoveryProgress } from "./progress";
 export { pickNext } from "./scheduler";
+export { familyOfItem, interleaveFamilies, interleavedSource } from "./item-order";
 export { CapabilityTally, type CapabilityEstimate, type StopReason } from "./tally";
