@@ -56,7 +56,10 @@ export function RunSuiteForm({ suite, onClose }: { suite: SuiteSummary; onClose:
   return (
     <form onSubmit={onSubmit} noValidate className="space-y-4" data-testid="run-suite-form">
       <p className="text-sm text-neutral-600">
-        Probes the model with the {suite.items} item{suite.items === 1 ? "" : "s"} of “{suite.name}” and updates its {humanize(suite.capability)} score from the result.
+        Probes the model with the {suite.items} item{suite.items === 1 ? "" : "s"} of “{suite.name}”{" "}
+        {suite.builtin
+          ? `and updates its ${humanize(suite.capability)} score from the result.`
+          : `and shows the result with the run; the ${humanize(suite.capability)} score is left as it is (only the built-in suites measure it).`}
       </p>
       {topMessage && (
         <Alert tone="error" title="Discovery did not start" data-testid="run-suite-error">
