@@ -16,36 +16,138 @@ const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 // Binary buffers live outside the V8 heap, so --max-old-space-size does not cap them: the harness also
 // wraps ArrayBuffer and the typed-array constructors to refuse allocations above the memory limit, and
 // removes SharedArrayBuffer and WebAssembly (whose Memory objects allocate without compiling anything).
+// The wrappers must leave no way back to the raw constructors and no way to make them size one thing and
+// allocate another:
+// - every raw `prototype.constructor` (reached by `x.constructor`, `buffer.constructor`, species lookups)
+//   is pinned to the wrapper, non-writable and non-configurable;
+// - the proxy handlers have a null prototype (a trap added to Object.prototype would otherwise receive the
+//   raw constructor as its target) and everything they call is captured before the answer runs;
+// - arguments are converted exactly once and the raw constructor receives the converted primitives, so a
+//   `valueOf`/`length`/`maxByteLength` getter cannot report a small size to the check and a large one to
+//   the allocation; buffers and typed arrays are recognised by brand (internal slots), not by prototype;
+// - array-likes and iterables are collected (and refused as they grow) before anything is allocated.
+// Each check is per allocation; the runner's RSS watchdog bounds the total (see README "Layers").
 const harness = (maxBytes) => `(() => {
   "use strict";
   const MAX_BYTES = ${maxBytes};
+  const { apply, construct, defineProperty, getOwnPropertyDescriptor, getPrototypeOf, setPrototypeOf } = Reflect;
+  const ProxyOf = Proxy;
+  const NumberOf = Number;
+  const TypeErrorOf = TypeError;
+  const RangeErrorOf = RangeError;
+  const ITERATOR = Symbol.iterator;
+  const MAX_LENGTH = 9007199254740991;
   const refuse = (bytes) => {
-    if (bytes > MAX_BYTES) throw new RangeError("allocation of " + bytes + " bytes exceeds the sandbox limit");
+    if (bytes > MAX_BYTES) throw new RangeErrorOf("allocation of " + bytes + " bytes exceeds the sandbox limit");
   };
-  const count = (value) => (typeof value === "number" ? value : Number(value) || 0);
-  const capped = (Ctor, bytesOf) => new Proxy(Ctor, {
-    construct(target, args, newTarget) {
-      refuse(bytesOf(args));
-      return Reflect.construct(target, args, newTarget);
-    },
-  });
+  const isObject = (value) => value !== null && (typeof value === "object" || typeof value === "function");
+  // ToNumber, once; the raw constructor then applies its own ToIndex to the primitive
+  const toNumber = (value) => {
+    if (typeof value === "bigint") throw new TypeErrorOf("Cannot convert a BigInt value to a number");
+    return NumberOf(value);
+  };
+  const toLength = (value) => {
+    const n = toNumber(value);
+    if (!(n > 0)) return 0;
+    return n >= MAX_LENGTH ? MAX_LENGTH : n - (n % 1);
+  };
+  const RawArrayBuffer = ArrayBuffer;
+  const TypedArray = getPrototypeOf(Uint8Array);
+  const bufferByteLength = getOwnPropertyDescriptor(RawArrayBuffer.prototype, "byteLength").get;
+  const typedArrayLength = getOwnPropertyDescriptor(TypedArray.prototype, "length").get;
+  const isArrayBuffer = (value) => {
+    try { apply(bufferByteLength, value, []); return true; } catch { return false; }
+  };
+  const typedLengthOf = (value) => {
+    try { return apply(typedArrayLength, value, []); } catch { return -1; }
+  };
+  // Proxy(Raw) whose construct trap builds with the raw constructor and then applies new.target's prototype
+  // (so subclasses still work) without ever handing the raw constructor to the answer's code
+  const wrap = (Raw, make) => {
+    const rawPrototype = Raw.prototype;
+    const handler = { __proto__: null };
+    const wrapper = new ProxyOf(Raw, handler);
+    handler.construct = (target, args, newTarget) => {
+      let prototype = rawPrototype;
+      if (newTarget !== wrapper) {
+        const candidate = newTarget.prototype;
+        if (isObject(candidate)) prototype = candidate;
+      }
+      const made = make(args);
+      if (prototype !== rawPrototype) setPrototypeOf(made, prototype);
+      return made;
+    };
+    defineProperty(rawPrototype, "constructor", { __proto__: null, value: wrapper, writable: false, enumerable: false, configurable: false });
+    return wrapper;
+  };
   for (const method of ["transfer", "transferToFixedLength"]) {
-    const original = ArrayBuffer.prototype[method];
+    const original = RawArrayBuffer.prototype[method];
     if (typeof original === "function") {
-      Object.defineProperty(ArrayBuffer.prototype, method, {
-        value: function (length) { refuse(count(length)); return original.call(this, length); },
-        writable: false, configurable: false,
+      defineProperty(RawArrayBuffer.prototype, method, {
+        __proto__: null,
+        value: function (length) {
+          if (length === undefined) return apply(original, this, []);
+          const bytes = toNumber(length);
+          refuse(bytes);
+          return apply(original, this, [bytes]);
+        },
+        writable: false, enumerable: false, configurable: false,
       });
     }
   }
-  globalThis.ArrayBuffer = capped(ArrayBuffer, ([length, options]) =>
-    Math.max(count(length), options !== null && typeof options === "object" ? count(options.maxByteLength) : 0));
+  globalThis.ArrayBuffer = wrap(RawArrayBuffer, (args) => {
+    const length = toNumber(args[0]);
+    const options = args[1];
+    const max = isObject(options) ? options.maxByteLength : undefined;
+    refuse(length);
+    if (max === undefined) return construct(RawArrayBuffer, [length]);
+    const maxByteLength = toNumber(max);
+    refuse(maxByteLength);
+    return construct(RawArrayBuffer, [length, { __proto__: null, maxByteLength }]);
+  });
   for (const name of ["Int8Array", "Uint8Array", "Uint8ClampedArray", "Int16Array", "Uint16Array", "Int32Array",
-    "Uint32Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]) {
-    const Ctor = globalThis[name];
-    globalThis[name] = capped(Ctor, ([source]) => {
-      if (source !== null && typeof source === "object" && !(source instanceof ArrayBuffer)) return count(source.length) * Ctor.BYTES_PER_ELEMENT;
-      return typeof source === "object" ? 0 : count(source) * Ctor.BYTES_PER_ELEMENT;
+    "Uint32Array", "Float16Array", "Float32Array", "Float64Array", "BigInt64Array", "BigUint64Array"]) {
+    const Raw = globalThis[name];
+    if (typeof Raw !== "function") continue;
+    const size = Raw.BYTES_PER_ELEMENT;
+    const allocate = (length) => {
+      refuse(length * size);
+      return construct(Raw, [length]);
+    };
+    globalThis[name] = wrap(Raw, (args) => {
+      const source = args[0];
+      if (!isObject(source)) return allocate(toNumber(source));
+      // a view on an existing buffer allocates nothing
+      if (isArrayBuffer(source)) return construct(Raw, [source, args[1], args[2]]);
+      const typedLength = typedLengthOf(source);
+      if (typedLength >= 0) {
+        refuse(typedLength * size);
+        return construct(Raw, [source]);
+      }
+      const method = source[ITERATOR];
+      if (method === undefined || method === null) {
+        const length = toLength(source.length);
+        const made = allocate(length);
+        for (let i = 0; i < length; i++) made[i] = source[i];
+        return made;
+      }
+      if (typeof method !== "function") throw new TypeErrorOf("Symbol.iterator is not a function");
+      const iterator = apply(method, source, []);
+      if (!isObject(iterator)) throw new TypeErrorOf("Result of the Symbol.iterator method is not an object");
+      const next = iterator.next;
+      const values = [];
+      setPrototypeOf(values, null);
+      let count = 0;
+      for (;;) {
+        const step = apply(next, iterator, []);
+        if (!isObject(step)) throw new TypeErrorOf("Iterator result is not an object");
+        if (step.done) break;
+        refuse((count + 1) * size);
+        values[count++] = step.value;
+      }
+      const made = allocate(count);
+      for (let i = 0; i < count; i++) made[i] = values[i];
+      return made;
     });
   }
   delete globalThis.SharedArrayBuffer;

@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { readFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { fileURLToPath } from "node:url";
 import { bulkhead } from "cockatiel";
@@ -12,6 +13,8 @@ import type { CodeCase } from "@/server/orchestrator/discovery/suite-types";
  * - a heap cap (`--max-old-space-size`), so a memory bomb kills the child, not the server;
  * - a hard wall-clock kill (SIGKILL) at the CPU budget plus a start-up allowance, for anything the vm
  *   timeout cannot interrupt;
+ * - on Linux, an RSS watchdog (SIGKILL past `memoryMb` + an allowance), because buffers and large strings
+ *   live outside what the heap cap counts and the child's per-allocation guards do not bound the total;
  * - an empty environment (no secrets inherited), a temp working directory, no IPC channel;
  * - code generation from strings disabled, and Node's permission model where available (no file writes,
  *   no reads beyond child.mjs, no child processes, no workers);
@@ -30,9 +33,19 @@ export interface CodeSandboxOptions {
   startupAllowanceMs?: number;
   /** cap on the child's stdout; more is treated as hostile and killed (default 64 KiB) */
   maxOutputBytes?: number;
+  /**
+   * resident memory allowed above `limits.memoryMb` before the watchdog kills the child (default 128 MB:
+   * Node's own ~45 MB, the young generation and code space, with room to spare)
+   */
+  memoryAllowanceMb?: number;
+  /** how often the watchdog samples the child's RSS (default 50 ms; 0 turns it off) */
+  memoryPollMs?: number;
 }
 
-const DEFAULTS = { maxConcurrent: 4, startupAllowanceMs: 1_000, maxOutputBytes: 64 * 1024 } as const;
+const DEFAULTS = { maxConcurrent: 4, startupAllowanceMs: 1_000, maxOutputBytes: 64 * 1024, memoryAllowanceMb: 128, memoryPollMs: 50 } as const;
+const OUT_OF_MEMORY = "killed: out of memory";
+/** the watchdog reads procfs; elsewhere it is off and the heap cap and buffer guards remain */
+const CAN_SAMPLE_RSS = process.platform === "linux";
 const MAX_QUEUED = 1_000;
 
 function defaultChildScript(): string {
@@ -51,6 +64,16 @@ export function childFlags(childScript: string, memoryMb: number): string[] {
   ];
 }
 
+/** Resident set size of a process in bytes from /proc/<pid>/status (Linux); undefined if unreadable. */
+export async function residentBytes(pid: number): Promise<number | undefined> {
+  try {
+    const match = /^VmRSS:\s+(\d+)\s+kB/m.exec(await readFile(`/proc/${pid}/status`, "utf8"));
+    return match ? Number(match[1]) * 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 function isRunCodeResult(value: unknown): value is RunCodeResult {
   if (typeof value !== "object" || value === null) return false;
   const r = value as Record<string, unknown>;
@@ -59,7 +82,7 @@ function isRunCodeResult(value: unknown): value is RunCodeResult {
 
 /** Why a child ended without a result, in words an operator can act on. */
 function describeCrash(code: number | null, signal: NodeJS.Signals | null, stderr: string): string {
-  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) return "killed: out of memory";
+  if (/heap out of memory|Reached heap limit|Allocation failed/i.test(stderr)) return OUT_OF_MEMORY;
   const firstLine = stderr.split("\n").find((l) => l.trim() !== "" && !/ExperimentalWarning|--trace-warnings/.test(l));
   return `sandbox exited (${signal ?? `code ${code ?? "?"}`})${firstLine ? `: ${firstLine.trim().slice(0, 200)}` : ""}`;
 }
@@ -89,17 +112,42 @@ function runOnce(options: Settings, { source, functionName, cases, limits }: Run
     let stderr = "";
     let killedFor: string | undefined;
     let settled = false;
+    let exited = false;
     const finish = (result: RunCodeResult) => {
       if (settled) return;
       settled = true;
       clearTimeout(timer);
+      clearInterval(watchdog);
       resolve(result);
     };
     const kill = (reason: string) => {
+      if (exited) return;
       killedFor ??= reason;
       child.kill("SIGKILL");
     };
     const timer = setTimeout(() => kill(`killed: no result within ${wallMs} ms`), wallMs);
+    // The OS-level memory bound: sample the child's RSS and kill it past the limit. It does not depend on
+    // the child's guards having found every off-heap allocation; what it can miss is what a child
+    // allocates between two samples.
+    const rssLimit = (limits.memoryMb + options.memoryAllowanceMb) * 1024 * 1024;
+    let sampling = false;
+    const pid = child.pid;
+    const watchdog =
+      CAN_SAMPLE_RSS && options.memoryPollMs > 0 && pid !== undefined
+        ? setInterval(() => {
+            if (sampling || exited) return;
+            sampling = true;
+            void residentBytes(pid).then((rss) => {
+              sampling = false;
+              if (rss !== undefined && rss > rssLimit) kill(OUT_OF_MEMORY);
+            });
+          }, options.memoryPollMs)
+        : undefined;
+    // stop sampling once the process is gone, so a reused pid is never read or blamed
+    child.on("exit", () => {
+      exited = true;
+      clearInterval(watchdog);
+    });
 
     child.stdout.setEncoding("utf8");
     child.stdout.on("data", (chunk: string) => {
@@ -134,6 +182,8 @@ export function createCodeSandbox(options: CodeSandboxOptions = {}): { runCode: 
     maxConcurrent: options.maxConcurrent ?? DEFAULTS.maxConcurrent,
     startupAllowanceMs: options.startupAllowanceMs ?? DEFAULTS.startupAllowanceMs,
     maxOutputBytes: options.maxOutputBytes ?? DEFAULTS.maxOutputBytes,
+    memoryAllowanceMb: options.memoryAllowanceMb ?? DEFAULTS.memoryAllowanceMb,
+    memoryPollMs: options.memoryPollMs ?? DEFAULTS.memoryPollMs,
   };
   const limiter = bulkhead(settings.maxConcurrent, MAX_QUEUED);
   return {
