@@ -31,6 +31,35 @@ describe("exact grader", () => {
     expect((await gradeExact(item, "The next term is 10", {})).pass).toBe(true);
   });
 
+  it("takes one reading: two different answers at the two ends of a reply fail", async () => {
+    const yes = { ...testItem({ kind: "exact" }, { expected: "yes" }), grader: { kind: "exact" as const } };
+    const no = { ...yes, expected: "no" };
+    for (const reply of ["Yes. No", "No. Yes", "Yes.\nNo", "Answer: yes. no"]) {
+      expect((await gradeExact(yes, reply, {})).pass, reply).toBe(false);
+      expect((await gradeExact(no, reply, {})).pass, reply).toBe(false);
+    }
+    expect((await gradeExact(exactItem, "Christopher Marlowe.\nThe answer is William Shakespeare", {})).pass).toBe(false);
+    expect((await gradeExact(exactItem, "Shakespeare.\nMarlowe", {})).pass).toBe(false);
+    // agreeing ends, a filler first sentence, an explanation after the answer, a negated alternative: one answer
+    expect((await gradeExact(exactItem, "Shakespeare.\nThe answer is William Shakespeare", {})).pass).toBe(true);
+    expect((await gradeExact(exactItem, "Sure. The play was written by William Shakespeare.", {})).pass).toBe(true);
+    expect((await gradeExact(exactItem, "Shakespeare. Not Marlowe.", {})).pass).toBe(true);
+    expect((await gradeExact(yes, "Yes. It follows from the premises.", {})).pass).toBe(true);
+    expect((await gradeExact(no, "The answer is no.", {})).pass).toBe(true);
+  });
+
+  it("does not pass a negated answer", async () => {
+    for (const reply of [
+      "Christopher Marlowe.\nThe answer is not William Shakespeare",
+      "It is not Shakespeare",
+      "The author isn't Shakespeare.",
+      "It was never Shakespeare",
+    ]) {
+      expect((await gradeExact(exactItem, reply, {})).pass, reply).toBe(false);
+    }
+    expect((await gradeExact(exactItem, "Not Marlowe but Shakespeare", {})).pass).toBe(true);
+  });
+
   it("reports an item without an expected answer as broken", async () => {
     const item = { ...testItem({ kind: "exact" }), grader: { kind: "exact" as const } };
     expect(await gradeExact(item, "x", {})).toMatchObject({ broken: true });
@@ -67,7 +96,15 @@ describe("label grader", () => {
     ["Answer: **negative**", true],
     ["The sentiment is negative.", true],
     ["positive", false],
-    ["It is negative, not positive.", false],
+    // a negated label does not count: this names one label, negative
+    ["It is negative, not positive.", true],
+    ["It is not positive; it is negative.", true],
+    ["It is definitely not a negative review.", false],
+    ["It isn't negative.", false],
+    ["It is never negative.", false],
+    ["negative or positive", false],
+    ["It is negative and positive.", false],
+    ["Not positive, but negative.", true],
     ["unclear", false],
   ])("%j → %s", async (reply, pass) => {
     expect((await gradeLabel(labelItem, reply, {})).pass).toBe(pass);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { extractAnswer, finalNumber, normaliseText, stripMarkdown } from "./normalise";
+import { extractAnswer, finalNumber, isNegatedStatement, negatedAt, normaliseText, phraseIndices, stripMarkdown } from "./normalise";
 
 describe("answer normalisation", () => {
   it("takes the JSON answer field, else the last Answer: line, else the whole reply", () => {
@@ -25,5 +25,19 @@ describe("answer normalisation", () => {
     expect(finalNumber("5-3")).toBe(3);
     expect(finalNumber("2.5 apples")).toBe(2.5);
     expect(finalNumber("no digits here")).toBeUndefined();
+  });
+
+  it("finds whole-word occurrences and reads a negation up to three words before one", () => {
+    expect(phraseIndices("mammal, not a mammal; mammals", "mammal")).toEqual([0, 14]);
+    const negated = (text: string, phrase: string) => negatedAt(text, text.lastIndexOf(phrase));
+    expect(negated("it is definitely not a mammal", "mammal")).toBe(true);
+    expect(negated("it isn't negative", "negative")).toBe(true);
+    expect(negated("it is never spam", "spam")).toBe(true);
+    expect(negated("not that it is a mammal", "mammal")).toBe(false); // four words back
+    expect(negated("no, mammal", "mammal")).toBe(false);
+    expect(negated("not a reptile but a mammal", "mammal")).toBe(false);
+    expect(negated("mammal", "mammal")).toBe(false);
+    expect(isNegatedStatement("not sydney")).toBe(true);
+    expect(isNegatedStatement("no")).toBe(false);
   });
 });

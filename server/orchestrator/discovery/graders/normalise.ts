@@ -64,8 +64,46 @@ export function finalNumber(text: string): number | undefined {
 
 /** Whether `phrase` occurs in `text` as whole words (both already normalised). */
 export function containsPhrase(text: string, phrase: string): boolean {
+  return phraseIndices(text, phrase).length > 0;
+}
+
+/** Where `phrase` starts in `text`, at each whole-word occurrence (both already normalised). */
+export function phraseIndices(text: string, phrase: string): number[] {
+  if (phrase === "") return [];
   const escaped = phrase.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
-  return new RegExp(`(?:^|[^\\p{L}\\p{N}])${escaped}(?:$|[^\\p{L}\\p{N}])`, "u").test(text);
+  const pattern = new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, "gu");
+  return [...text.matchAll(pattern)].map((m) => m.index ?? 0);
+}
+
+/** "not", "no", "never", "neither", "nor", "cannot" and the n't forms, with or without the apostrophe. */
+const NEGATION = /^(?:not|no|never|neither|nor|cannot|\w+n't|isnt|arent|wasnt|werent|dont|doesnt|didnt|cant|wont|aint)$/;
+/** Whether a normalised clause is a negated statement: a negation word followed by more ("not sydney"). */
+export function isNegatedStatement(clause: string): boolean {
+  const [first, ...rest] = clause.split(" ");
+  return rest.length > 0 && NEGATION.test(first ?? "");
+}
+
+/** A contrast ends the negation's reach: "not Sydney but Canberra" names Canberra. */
+const CONTRAST = /^(?:but|rather|instead|though|although)$/;
+/** How many words before an answer a negation still applies to it: "is definitely not a mammal". */
+export const NEGATION_REACH = 3;
+
+/**
+ * Whether the words just before `index` in `text` (normalised) negate what starts there: a negation word
+ * within NEGATION_REACH words, with no punctuation or contrast word in between ("it is not a mammal",
+ * "isn't negative"; but not "no, mammal" or "not reptile but mammal").
+ */
+export function negatedAt(text: string, index: number): boolean {
+  const tokens = text.slice(0, index).split(/\s+/).filter((t) => t !== "");
+  const words = tokens.slice(-NEGATION_REACH).reverse();
+  for (const token of words) {
+    // punctuation or a dash between the negation and the answer closes the negated clause ("no, mammal")
+    if (/[,;:.!?()]$|^[-\u2013\u2014]+$/.test(token)) return false;
+    const word = token.replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, "");
+    if (NEGATION.test(word)) return true;
+    if (CONTRAST.test(word)) return false;
+  }
+  return false;
 }
 
 /** The last non-empty line, normalised. */

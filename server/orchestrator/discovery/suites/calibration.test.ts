@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { gradeText } from "../graders/grade";
+import { COPY_RUN_WORDS, promptCoverage, visibleLength } from "../graders/chrf-limits";
 import { suiteFor } from "../index";
 import type { SuiteItem } from "../suite-types";
 
@@ -49,5 +50,71 @@ describe("summarization pass mark", () => {
   it.each(cases)("%s ← %j passes: %s", async (prompt, hypothesis, pass) => {
     const graded = await gradeText(itemWith("summarization", prompt), hypothesis, {});
     expect(graded.pass, graded.detail).toBe(pass);
+  });
+});
+
+/** The passage a summarization prompt asks to summarise (everything after the instruction line). */
+function passageOf(item: SuiteItem): string {
+  return item.prompt.split("\n\n").slice(1).join("\n\n");
+}
+
+function spread(values: readonly number[]): string {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q: number) => (sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0).toFixed(2);
+  return `min ${at(0)} median ${at(0.5)} max ${at(1)} (n ${sorted.length})`;
+}
+
+function chrfItems(capability: "translation" | "summarization") {
+  return suiteFor(capability).items.flatMap((item) => (item.grader.kind === "chrf" ? [{ item, grader: item.grader }] : []));
+}
+
+describe("copying and padding (the cuts in graders/chrf-limits.ts, measured on the suites' own references)", () => {
+  it("fails a verbatim or trimmed echo of the passage on every summarization item; the references pass", async () => {
+    const items = chrfItems("summarization");
+    const referenceShare = items.map(({ item, grader }) => visibleLength(grader.reference) / visibleLength(passageOf(item)));
+    const echoRatio = items.map(({ item, grader }) => visibleLength(passageOf(item)) / visibleLength(grader.reference));
+    const referenceCopy = items.map(({ item, grader }) => promptCoverage(item.prompt, grader.reference));
+    const echoCopy = items.map(({ item }) => promptCoverage(item.prompt, passageOf(item)));
+    const trimmed = (item: SuiteItem) => passageOf(item).split(/(?<=\.)\s+/).slice(0, -1).join(" ");
+    const trimmedCopy = items.map(({ item }) => promptCoverage(item.prompt, trimmed(item)));
+    console.log(`summaries: reference length / passage length ${spread(referenceShare)}`);
+    console.log(`summaries: echo length / reference length ${spread(echoRatio)} (cut: > 1.5 fails)`);
+    console.log(`summaries: share of the prompt's words copied in runs of ${COPY_RUN_WORDS}+ words: references ${spread(referenceCopy)}`);
+    console.log(`summaries: … echo ${spread(echoCopy)}; echo without its last sentence ${spread(trimmedCopy)} (cut: > 0.55 fails)`);
+    let echoes = 0;
+    for (const { item, grader } of items) {
+      expect((await gradeText(item, grader.reference, {})).pass, item.id).toBe(true);
+      for (const reply of [passageOf(item), item.prompt, `Summary: ${passageOf(item)}`, trimmed(item)]) {
+        const graded = await gradeText(item, reply, {});
+        expect(graded.pass, `${item.id}: ${graded.detail}`).toBe(false);
+        echoes += 1;
+      }
+    }
+    expect(items).toHaveLength(44);
+    expect(echoes).toBe(4 * 44);
+  });
+
+  it("fails two candidate translations in one reply on every translation item; each reference alone passes", async () => {
+    const items = chrfItems("translation");
+    const refLengths = items.map(({ grader }) => [grader.reference, ...(grader.alternatives ?? [])].map(visibleLength));
+    console.log(`translations: longest / shortest reference of an item ${spread(refLengths.map((l) => Math.max(...l) / Math.min(...l)))}`);
+    const paraphrase = visibleLength("Le chat est en train de dormir sur le canapé.") / visibleLength("Le chat dort sur le canapé.");
+    console.log(`translations: longest passing paraphrase in the pass-mark table / its reference ${paraphrase.toFixed(2)} (cut: > 1.8 × the longest reference fails)`);
+    for (const { item, grader } of items) {
+      const references = [grader.reference, ...(grader.alternatives ?? [])];
+      for (const reference of references) expect((await gradeText(item, reference, {})).pass, `${item.id} ${reference}`).toBe(true);
+      const other = references[1] ?? references[0] ?? "";
+      for (const reply of [
+        `${grader.reference} ${other}`,
+        `${grader.reference}\n${other}`,
+        `${grader.reference} / ${other}`,
+        `1. ${grader.reference}\n2. ${other}`,
+        `${other} ${grader.reference}`,
+      ]) {
+        const graded = await gradeText(item, reply, {});
+        expect(graded.pass, `${item.id} ${JSON.stringify(reply)}: ${graded.detail}`).toBe(false);
+      }
+    }
+    expect(items).toHaveLength(44);
   });
 });

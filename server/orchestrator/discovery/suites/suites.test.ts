@@ -96,6 +96,33 @@ describe("answer keys of the built-in suites", () => {
     }
   });
 
+  it("fails two answers at once and negated answers on every exact and label item", async () => {
+    const entries = allBuiltinEntries().filter((e) => e.item.grader.kind === "exact" || e.item.grader.kind === "label");
+    let yesNo = 0;
+    for (const { item, wrongAnswers } of entries) {
+      const answer = item.expected ?? "";
+      const wrong = wrongAnswers?.[0] ?? "Wrongville";
+      const fails = [
+        `Wrongville.\nThe answer is not ${answer}`,
+        `${wrong}.\nThe answer is not ${answer}`,
+        `${wrong}.\nThe answer is ${answer}`,
+        `${answer}.\n${wrong}`,
+        `It is definitely not ${answer}.`,
+      ];
+      if (item.grader.kind === "label") fails.push(`It is definitely not a ${answer}.`, `${answer} or ${wrong}`);
+      if (answer === "yes" || answer === "no") {
+        yesNo += 1;
+        fails.push("Yes. No", "No. Yes");
+      }
+      for (const reply of fails) expect((await gradeText(item, reply, {})).pass, `${item.id} ${JSON.stringify(reply)}`).toBe(false);
+      for (const reply of [`${answer}. That is my answer.`, `Answer: ${answer}`]) {
+        expect((await gradeText(item, reply, {})).pass, `${item.id} ${JSON.stringify(reply)}`).toBe(true);
+      }
+      if (item.grader.kind === "label") expect((await gradeText(item, `${answer}, not ${wrong}`, {})).pass, item.id).toBe(true);
+    }
+    expect(yesNo).toBeGreaterThanOrEqual(16);
+  });
+
   it("agrees with a simulated model's truth on keyed items (no item is reported broken)", async () => {
     for (const item of keyedItems) {
       const key = builtinAnswerKeys.lookup(item.prompt);

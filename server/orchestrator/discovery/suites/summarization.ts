@@ -6,6 +6,9 @@ import { unkeyed, type BuiltinEntry } from "./build";
  * against a single reference is a coarse measure for summaries, so the pass mark is lower than for
  * translation: it checks that the key facts (names, numbers, the outcome) come through, and rejects an
  * off-topic or templated reply. Calibrated in the suite tests with paraphrased and off-topic summaries.
+ * chrF alone would pass an echo of the passage (chrF 53–81: recall counts four times precision), so the
+ * grader also fails a reply longer than 1.5× the reference or copying most of the prompt
+ * (graders/chrf-limits.ts; the references here are 0.38–0.63 of their passage's length).
  */
 
 export const SUMMARY_THRESHOLD = 35;

@@ -7,6 +7,8 @@ import { unkeyed, type BuiltinEntry } from "./build";
  * form; where two renderings are equally standard (tu/vous, usted/tú, word order) both are references.
  * The pass mark, chrF 50, sits between a faithful paraphrase (about 55 and up, see calibration.test.ts)
  * and a wrong or untranslated sentence (about 45 and below for short sentences sharing a word or two).
+ * Two renderings in one reply would score 77–85, so the grader fails a reply over 1.8× the longest
+ * reference or offering two candidates that each pass alone (graders/chrf-limits.ts).
  */
 
 export const TRANSLATION_THRESHOLD = 50;
