@@ -29,10 +29,19 @@ async function servicesOn(file: string, sleep: (ms: number, signal?: AbortSignal
   return services;
 }
 
-/** Runs until `until` sees its event, then freezes every model call: the process is as good as dead. */
-async function crashWhen(file: string, input: Parameters<Services["tasks"]["submit"]>[0], until: (event: TaskEvent) => boolean) {
+/**
+ * Runs until `until` sees its event, then freezes every model call: the process is as good as dead. `prepare`
+ * sets the first process up before the task is submitted.
+ */
+async function crashWhen(
+  file: string,
+  input: Parameters<Services["tasks"]["submit"]>[0],
+  until: (event: TaskEvent) => boolean,
+  prepare: (services: Services) => Promise<void> = async () => undefined,
+) {
   let frozen = false;
   const a = await servicesOn(file, (_ms, signal) => (frozen ? new Promise<void>(() => void signal) : Promise.resolve()));
+  await prepare(a);
   let reached!: () => void;
   const atCrash = new Promise<void>((resolve) => (reached = resolve));
   a.bus.subscribe("*", ({ event }) => {
@@ -137,23 +146,12 @@ function chainOf(strategy: ModelChain["strategy"], steps: ChainStep[]): ModelCha
  * task), runs until `until` sees its event, then freezes: the process is as good as dead.
  */
 async function refuseThenCrash(file: string, chain: ModelChain, until: (event: TaskEvent) => boolean): Promise<string> {
-  let frozen = false;
-  const a = await servicesOn(file, (_ms, signal) => (frozen ? new Promise<void>(() => void signal) : Promise.resolve()));
-  const refused = a.breakers.guard(chain.steps[0]!.modelId);
-  while (refused.snapshot().state !== "open") await refused.execute(() => Promise.reject(new ProviderError("server", "down", 500))).catch(() => undefined);
-  a.routing.plan = () => chain;
-  let reached!: () => void;
-  const atCrash = new Promise<void>((resolve) => (reached = resolve));
-  a.bus.subscribe("*", ({ event }) => {
-    if (!frozen && until(event)) {
-      frozen = true;
-      reached();
-    }
+  const input = { prompt: "What is 17 * 23?", constraints: {}, strategy: chain.strategy, policy: "balanced" as const, cache: false };
+  return crashWhen(file, input, until, async (a) => {
+    const refused = a.breakers.guard(chain.steps[0]!.modelId);
+    while (refused.snapshot().state !== "open") await refused.execute(() => Promise.reject(new ProviderError("server", "down", 500))).catch(() => undefined);
+    a.routing.plan = () => chain;
   });
-  const { id } = a.tasks.submit({ prompt: "What is 17 * 23?", constraints: {}, strategy: chain.strategy, policy: "balanced", cache: false }, { source: "cli" });
-  await atCrash;
-  await turns();
-  return id;
 }
 
 async function recoverAndFinish(file: string, id: string) {

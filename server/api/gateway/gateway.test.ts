@@ -1,9 +1,8 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
 import { MessageChannel } from "node:worker_threads";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { DEFAULT_RESILIENCE_SETTINGS, type ResilienceSettings } from "@/server/orchestrator/spec";
+import { DEFAULT_RESILIENCE_SETTINGS } from "@/server/orchestrator/spec";
 import { serveProviderCalls } from "@/server/providers/remote/call-host";
 import { createRemoteModelClients } from "@/server/providers/remote/remote-client";
 import {
@@ -18,6 +17,7 @@ import {
 import type { ServiceOptions } from "@/server/services/app";
 import { createHarness, waitForTask, type Harness } from "../testing/harness";
 import { createGatewayHandlers, createNodeGateway } from "./index";
+import { addOpenAiModel, listen } from "./testing/fixtures";
 import { serveFetch } from "./testing/node-adapter";
 
 let h: Harness;
@@ -34,18 +34,11 @@ let client: OpenAI;
 /** The production entry's way: node:http straight into the gateway (server.ts), no web Request/Response. */
 async function serveNode() {
   const gateway = createNodeGateway(() => h.services);
-  const server = createServer((req, res) => {
-    if (!gateway(req, res)) res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  return listen(
+    createServer((req, res) => {
+      if (!gateway(req, res)) res.writeHead(404).end();
+    }),
+  );
 }
 
 /** Provider calls made across the provider thread's port, as the production server makes them (both ends on one thread here). */
@@ -59,22 +52,6 @@ function remoteProviderCalls(): ServiceOptions {
 async function serveRouteHandlers() {
   const gateway = createGatewayHandlers(() => h.services);
   return serveFetch({ "POST /api/v1/chat/completions": gateway.chatCompletions, "GET /api/v1/models": gateway.models });
-}
-
-function addOpenAiModel(name: string, baseUrl: string, score: number, resilience?: ResilienceSettings) {
-  const provider = h.services.providers.create({ name, kind: "openai-compatible", baseUrl });
-  h.services.roster.create({
-    id: name,
-    name,
-    providerId: provider.id,
-    remoteModel: "fake-model",
-    contextWindow: 16_000,
-    inputUsdPerMTok: 1,
-    outputUsdPerMTok: 2,
-    enabled: true,
-    initialScores: Object.fromEntries(["chat", "writing", "knowledge", "reasoning", "math", "code", "summarization"].map((c) => [c, score])),
-    ...(resilience ? { resilience } : {}),
-  });
 }
 
 beforeAll(async () => {
@@ -104,11 +81,11 @@ describe.each([
   beforeAll(async () => {
     // a fresh app per transport: its own roster, result cache and circuit breakers
     h = await createHarness(options());
-    addOpenAiModel("up-good", good.baseUrl, 0.6);
-    addOpenAiModel("up-bad", bad.baseUrl, 0.99);
-    addOpenAiModel("up-broken", bad.baseUrl, 0.1);
-    addOpenAiModel("up-limited", limited.baseUrl, 0.1);
-    addOpenAiModel("up-cutting", cutting.baseUrl, 0.1);
+    addOpenAiModel(h.services, "up-good", good.baseUrl, { score: 0.6 });
+    addOpenAiModel(h.services, "up-bad", bad.baseUrl, { score: 0.99 });
+    addOpenAiModel(h.services, "up-broken", bad.baseUrl, { score: 0.1 });
+    addOpenAiModel(h.services, "up-limited", limited.baseUrl, { score: 0.1 });
+    addOpenAiModel(h.services, "up-cutting", cutting.baseUrl, { score: 0.1 });
     key = h.services.apiKeys.create({ name: "test" }).key;
     app = await serve();
     client = new OpenAI({ baseURL: `${app.origin}/api/v1`, apiKey: key, maxRetries: 0 });
@@ -358,11 +335,11 @@ describe.each([
   }, 20_000);
 
   it("answers 503 while a pinned model's circuit breaker is open: the call is refused, not sent", async () => {
-    addOpenAiModel("up-fragile", bad.baseUrl, 0.1, {
+    addOpenAiModel(h.services, "up-fragile", bad.baseUrl, { score: 0.1, resilience: {
       ...DEFAULT_RESILIENCE_SETTINGS,
       maxRetries: 0,
       breaker: { ...DEFAULT_RESILIENCE_SETTINGS.breaker, consecutiveFailures: 1 },
-    });
+    } });
     const ask = () => client.chat.completions.create({ model: "up-fragile", messages: [{ role: "user", content: "x" }] });
     await expect(ask()).rejects.toMatchObject({ status: 502, code: "upstream_error" });
     const sent = bad.requests.length;

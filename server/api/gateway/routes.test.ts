@@ -1,5 +1,4 @@
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+import { createServer } from "node:http";
 import { MessageChannel } from "node:worker_threads";
 import OpenAI from "openai";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -8,6 +7,7 @@ import { createGatewayHandlers, createNodeGateway } from "./index";
 import { matchGatewayRoute } from "./routes";
 import { serveGatewayFront } from "./thread/back";
 import { createGatewayFront } from "./thread/front";
+import { listen } from "./testing/fixtures";
 
 /**
  * The route table on every transport: the gateway's own port (the I/O thread's front, the server thread's end
@@ -29,17 +29,6 @@ let h: Harness;
 let key: string;
 const NEXT_STAND_IN = "<html>Next's page</html>";
 
-async function listen(server: Server): Promise<{ origin: string; close(): Promise<void> }> {
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  return {
-    origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
 
 function overHttp({ origin, close }: { origin: string; close(): Promise<void> }): Transport {
   return { origin, close, fetch, call: (path, init) => fetch(`${origin}${path}`, init) };

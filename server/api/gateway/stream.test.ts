@@ -8,6 +8,7 @@ import { createHarness, waitForTask, type Harness } from "../testing/harness";
 import { createChatCompletions } from "./chat-completions";
 import { fromNodeRequest, sendNodeReply } from "./node-adapter";
 import { KEEP_ALIVE_LINE, type StreamTiming } from "./stream";
+import { addOpenAiModel } from "./testing/fixtures";
 
 /**
  * A stream whose first token is slow: the headers go out after the (here shortened) initial window, then
@@ -25,20 +26,6 @@ let key: string;
 
 const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-function addModel(name: string, baseUrl: string) {
-  const provider = h.services.providers.create({ name, kind: "openai-compatible", baseUrl });
-  h.services.roster.create({
-    id: name,
-    name,
-    providerId: provider.id,
-    remoteModel: "fake-model",
-    contextWindow: 16_000,
-    inputUsdPerMTok: 1,
-    outputUsdPerMTok: 2,
-    enabled: true,
-    resilience: { ...DEFAULT_RESILIENCE_SETTINGS, maxRetries: 0 },
-  });
-}
 
 beforeAll(async () => {
   h = await createHarness();
@@ -55,9 +42,10 @@ beforeAll(async () => {
     },
   });
   quickFail = await startFakeServer({ handler: () => openAiError(500, "upstream gave up") });
-  addModel("up-slow", slow.baseUrl);
-  addModel("up-late-fail", lateFail.baseUrl);
-  addModel("up-quick-fail", quickFail.baseUrl);
+  const noRetries = { resilience: { ...DEFAULT_RESILIENCE_SETTINGS, maxRetries: 0 } };
+  addOpenAiModel(h.services, "up-slow", slow.baseUrl, noRetries);
+  addOpenAiModel(h.services, "up-late-fail", lateFail.baseUrl, noRetries);
+  addOpenAiModel(h.services, "up-quick-fail", quickFail.baseUrl, noRetries);
   key = h.services.apiKeys.create({ name: "stream" }).key;
   const handler = createChatCompletions({ streamTiming: TIMING });
   const server = createServer((req, res) => {
